@@ -1,0 +1,67 @@
+//! The one error type of the core: every public function validates its input and returns it.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CoreError {
+    /// A slice's length does not match the shape that was given.
+    ShapeMismatch { what: &'static str, expected: usize, got: usize },
+    /// A dimension is zero, or otherwise invalid for the operation.
+    InvalidDimension { what: &'static str, detail: String },
+    /// An input holds NaN or ±Inf.
+    NonFinite { what: &'static str, index: usize },
+    /// The request would need more memory than the core allows.
+    TooLarge { what: &'static str, bytes: u128, limit: u128 },
+    /// An iterative algorithm did not converge.
+    NoConvergence { what: &'static str, iterations: usize },
+}
+
+impl fmt::Display for CoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CoreError::ShapeMismatch { what, expected, got } => {
+                write!(f, "{what}: expected {expected} values, got {got}")
+            }
+            CoreError::InvalidDimension { what, detail } => write!(f, "{what}: {detail}"),
+            CoreError::NonFinite { what, index } => {
+                write!(f, "{what}: value at index {index} is NaN or infinite")
+            }
+            CoreError::TooLarge { what, bytes, limit } => write!(
+                f,
+                "{what}: would need {:.1} MiB, more than the limit of {:.1} MiB",
+                *bytes as f64 / 1048576.0,
+                *limit as f64 / 1048576.0
+            ),
+            CoreError::NoConvergence { what, iterations } => {
+                write!(f, "{what}: did not converge after {iterations} iterations")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CoreError {}
+
+/// Largest single allocation the core will attempt (bytes). wasm32 memory is at most 4 GiB.
+pub const MAX_BYTES: u128 = 2 * 1024 * 1024 * 1024;
+
+/// Check that `len == rows * cols`, both nonzero, all values finite, and the size is allocatable.
+pub fn check_matrix(what: &'static str, a: &[f64], rows: usize, cols: usize) -> Result<(), CoreError> {
+    if rows == 0 || cols == 0 {
+        return Err(CoreError::InvalidDimension { what, detail: format!("size {rows}×{cols} has a zero dimension") });
+    }
+    let n = (rows as u128) * (cols as u128);
+    if n * 8 > MAX_BYTES {
+        return Err(CoreError::TooLarge { what, bytes: n * 8, limit: MAX_BYTES });
+    }
+    if a.len() as u128 != n {
+        return Err(CoreError::ShapeMismatch { what, expected: n as usize, got: a.len() });
+    }
+    check_finite(what, a)
+}
+
+pub fn check_finite(what: &'static str, a: &[f64]) -> Result<(), CoreError> {
+    match a.iter().position(|v| !v.is_finite()) {
+        Some(index) => Err(CoreError::NonFinite { what, index }),
+        None => Ok(()),
+    }
+}

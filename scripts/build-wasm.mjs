@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// Builds crates/illusion-wasm to WebAssembly (+simd128) and generates its wasm-bindgen bindings into
+// ts/core/wasm-pkg/. Idempotent: skips when the sources are unchanged since the last build (stamp file).
+//
+// Toolchain, in order of preference:
+//   1. rustup with the wasm32-unknown-unknown target installed (any machine with internet);
+//   2. Debian's rustc-web + rust-web-src + lld (std built from source with -Zbuild-std), installed with
+//      apt-get when missing and we are root. See README "How the WASM is built".
+// The wasm-bindgen CLI must match the crate's wasm-bindgen version exactly; it is installed with
+// `cargo install wasm-bindgen-cli --version <that version>` when missing.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'ts', 'core', 'wasm-pkg');
+const stampFile = join(outDir, '.stamp');
+const target = 'wasm32-unknown-unknown';
+const force = process.argv.includes('--force');
+
+function log(msg) { process.stderr.write(`[build-wasm] ${msg}\n`); }
+function fail(msg) { process.stderr.write(`[build-wasm] error: ${msg}\n`); process.exit(1); }
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.error) fail(`could not run ${cmd}: ${r.error.message}`);
+  if (r.status !== 0) fail(`${cmd} ${args.join(' ')} exited with status ${r.status}`);
+}
+function capture(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+function listFiles(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) { if (e.name !== 'target') out.push(...listFiles(p)); }
+    else out.push(p);
+  }
+  return out;
+}
+
+function sourceHash() {
+  const h = createHash('sha256');
+  const files = [join(root, 'Cargo.toml'), join(root, 'Cargo.lock'), fileURLToPath(import.meta.url), ...listFiles(join(root, 'crates'))]
+    .filter(existsSync).sort();
+  for (const f of files) { h.update(relative(root, f)); h.update(readFileSync(f)); }
+  return h.digest('hex');
+}
+
+if (!existsSync(join(root, 'crates'))) {
+  // Installed from a package: the .wasm ships prebuilt.
+  if (existsSync(join(outDir, 'illusion_wasm_bg.wasm'))) process.exit(0);
+  fail('no Rust sources (crates/) and no prebuilt WebAssembly module: reinstall the package');
+}
+
+const hash = sourceHash();
+if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash &&
+    existsSync(join(outDir, 'illusion_wasm_bg.wasm'))) {
+  log('up to date');
+  process.exit(0);
+}
+
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache', 'illusion-lab', 'cargo-target');
+const rustflags = '-C target-feature=+simd128';
+
+function hasRustupTarget() {
+  const installed = capture('rustup', ['target', 'list', '--installed']);
+  return installed !== null && installed.split('\n').includes(target);
+}
+
+function debianToolchain() {
+  const ok = () => existsSync('/usr/bin/rustc') && existsSync('/usr/lib/rustlib/src/rust/library/std') && lldName() !== null;
+  if (!ok()) {
+    if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+      fail('no wasm32 Rust toolchain: install rustup\'s target (`rustup target add wasm32-unknown-unknown`) ' +
+           'or, on Debian as root, the packages rustc-web cargo-web rust-web-src lld-<LLVM major>');
+    }
+    log('installing Debian packages rustc-web cargo-web rust-web-src (first build only)');
+    run('apt-get', ['update', '-q']);
+    run('apt-get', ['install', '-y', '-q', 'rustc-web', 'cargo-web', 'rust-web-src'], { DEBIAN_FRONTEND: 'noninteractive' });
+    const major = llvmMajor();
+    if (lldName() === null) run('apt-get', ['install', '-y', '-q', `lld-${major}`], { DEBIAN_FRONTEND: 'noninteractive' });
+    if (!ok()) fail('Debian Rust toolchain still incomplete after apt-get install');
+  }
+  return lldName();
+}
+function llvmMajor() {
+  const v = capture('/usr/bin/rustc', ['-vV']);
+  const m = v?.match(/LLVM version: (\d+)/);
+  if (!m) fail('cannot read the LLVM version of /usr/bin/rustc');
+  return m[1];
+}
+function lldName() {
+  if (!existsSync('/usr/bin/rustc')) return null;
+  const name = `wasm-ld-${llvmMajor()}`;
+  return capture('which', [name]) ? name : null;
+}
+
+let wasmFile;
+if (hasRustupTarget()) {
+  log('toolchain: rustup with the wasm32-unknown-unknown target');
+  run('cargo', ['build', '--release', '-p', 'illusion-wasm', '--target', target],
+      { CARGO_TARGET_DIR: targetDir, RUSTFLAGS: rustflags });
+} else {
+  const linker = debianToolchain();
+  log(`toolchain: Debian rustc-web with -Zbuild-std, linker ${linker}`);
+  run('/usr/bin/cargo', ['build', '--release', '-p', 'illusion-wasm', '--target', target,
+    '-Zbuild-std=std,panic_abort', '--config', `target.${target}.linker="${linker}"`],
+  { CARGO_TARGET_DIR: targetDir, RUSTFLAGS: rustflags, RUSTC: '/usr/bin/rustc', RUSTDOC: '/usr/bin/rustdoc', RUSTC_BOOTSTRAP: '1' });
+}
+wasmFile = join(targetDir, target, 'release', 'illusion_wasm.wasm');
+if (!existsSync(wasmFile)) fail(`cargo did not produce ${wasmFile}`);
+
+// wasm-bindgen CLI of exactly the crate's version.
+const lock = readFileSync(join(root, 'Cargo.lock'), 'utf8');
+const m = lock.match(/name = "wasm-bindgen"\nversion = "([^"]+)"/);
+if (!m) fail('Cargo.lock has no wasm-bindgen entry');
+const want = m[1];
+const cargoBin = join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin');
+const findBindgen = () => {
+  for (const cand of [join(cargoBin, 'wasm-bindgen'), 'wasm-bindgen']) {
+    const v = capture(cand, ['--version']);
+    if (v && v.split(/\s+/)[1] === want) return cand;
+  }
+  return null;
+};
+let bindgen = findBindgen();
+if (!bindgen) {
+  log(`installing wasm-bindgen-cli ${want} with cargo install (first build only, a few minutes)`);
+  run(existsSync(join(cargoBin, 'cargo')) ? join(cargoBin, 'cargo') : 'cargo',
+      ['install', 'wasm-bindgen-cli', '--version', want]);
+  bindgen = findBindgen();
+  if (!bindgen) fail(`wasm-bindgen ${want} still not found after cargo install`);
+}
+
+const tmpOut = outDir + '.tmp';
+rmSync(tmpOut, { recursive: true, force: true });
+run(bindgen, ['--target', 'web', '--typescript', '--out-dir', tmpOut, wasmFile]);
+writeFileSync(join(tmpOut, '.stamp'), hash + '\n');
+rmSync(outDir, { recursive: true, force: true });
+renameSync(tmpOut, outDir);
+log(`built ${relative(root, join(outDir, 'illusion_wasm_bg.wasm'))} (${(statSync(join(outDir, 'illusion_wasm_bg.wasm')).size / 1024).toFixed(0)} KiB)`);
