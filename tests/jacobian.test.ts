@@ -100,3 +100,16 @@ test('a saturating network is measurably nonlinear for large inputs', async (t) 
   const expected = 1 - Math.abs((1 / (1 + Math.exp(-3.6)) - 0.5) - 0.9) / (1 / (1 + Math.exp(-3.6)) - 0.5);
   t.true(Math.abs(r.fractionLinear - expected) < 1e-4, `${r.fractionLinear} vs ${expected}`);
 });
+
+test('the shift-assembled Jacobian equals the row-by-row autograd Jacobian of a nonlinear conv net', async (t) => {
+  const { jacobianByShift } = await import('../ts/experiments/jacobian-shift.ts');
+  const k1 = tf.randomNormal([3, 3, 3, 4], 0, 0.5, 'float32', 1) as tf.Tensor4D;
+  const k2 = tf.randomNormal([3, 3, 4, 3], 0, 0.5, 'float32', 2) as tf.Tensor4D;
+  const net = asNetwork((x: tf.Tensor4D) => tf.sigmoid(tf.conv2d(tf.sigmoid(tf.conv2d(x, k1, 1, 'same')), k2, 1, 'same')) as tf.Tensor4D);
+  const full = await jacobianByAutograd(net, { canvas: 16, block: 8 });
+  const shift = await jacobianByShift(net, { canvas: 16, block: 8 });
+  t.is(shift.receptiveFieldRadius, 2);
+  t.true(relativeFrobenius(shift, full) < 1e-5, String(relativeFrobenius(shift, full)));
+  const e = await t.throwsAsync(jacobianByShift(net, { canvas: 10, block: 8 }));
+  t.regex(e!.message, /canvas 10×10 is too small .*\(radius 2 px\): use a canvas of at least 12/);
+});
