@@ -1,5 +1,6 @@
 // Drawing primitives on RgbImage / LabelImage. Pixel (y, x) has its centre at integer coordinates; a disc of
-// radius r centred (cy, cx) holds the pixels with (y−cy)² + (x−cx)² ≤ r².
+// radius r centred (cy, cx) holds the pixels with (y−cy)² + (x−cx)² < r² (strict, as skimage.draw.disk: with ≤,
+// every circle would carry one-pixel spikes where r² is a sum of two squares, e.g. (45, 0) and (27, 36)).
 import type { LabelImage, Rgb, RgbImage } from '../image.ts';
 
 export type Region = (y: number, x: number) => boolean;
@@ -30,7 +31,7 @@ export const rect = (top: number, left: number, height: number, width: number): 
   (y, x) => y >= top && y < top + height && x >= left && x < left + width;
 
 export const disc = (cy: number, cx: number, r: number): Region =>
-  (y, x) => (y - cy) * (y - cy) + (x - cx) * (x - cx) <= r * r;
+  (y, x) => (y - cy) * (y - cy) + (x - cx) * (x - cx) < r * r;
 
 /** Fill every column x with colour(x). */
 export function paintColumns(img: RgbImage, colourAt: (x: number) => Rgb): void {

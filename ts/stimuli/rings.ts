@@ -1,9 +1,10 @@
 // Hong–Shevell rings as in the study: filled circles centred (floor(H/2), floor(W/2)) = (64, 64), drawn from the
 // outside in: circle i (i = 0..n−1) has radius int(R − i·s) and colour ind1 for even i, ind2 for odd i, with
 // ring spacing s = R·f and n = int((R − r0)/s) (R = 45, r0 = 9: s = 45f, n = int(36/s)); then the inner disc of
-// radius r0 continues the alternation (colour of index n). Ring t = int(n/2) (the annulus r_{t+1} < d ≤ r_t)
+// radius r0 continues the alternation (colour of index n). Ring t = int(n/2) (the annulus r_{t+1} ≤ d < r_t)
 // is drawn in the test colour, so both its neighbours (indices t−1 and t+1) have the same inducer. Image B swaps
-// ind1/ind2. Outside radius R the canvas has the colour `background` (definition: ours, default black).
+// ind1/ind2. Outside radius R the canvas has the colour `background` (definition: ours, default mid-grey 0.5:
+// unlike black or white it differs from both inducers, so B is an exact swap of A and no ring merges with it).
 import { createImage, createLabels, type Rgb } from '../image.ts';
 import { disc, paint, paintTest } from './draw.ts';
 import { DUNGEON_COLOUR, GREY } from './palettes.ts';
@@ -34,7 +35,7 @@ export function rings(p: RingsParams = {}, variant: Variant = 'grey', name = `ri
   const ind1 = colour(name, 'ind1', p.ind1 ?? palette.ind1);
   const ind2 = colour(name, 'ind2', p.ind2 ?? palette.ind2);
   const test = colour(name, 'test', p.test ?? palette.test);
-  const background = colour(name, 'background', p.background ?? [0, 0, 0]);
+  const background = colour(name, 'background', p.background ?? [0.5, 0.5, 0.5]);
   if (r0 >= R) throw new StimulusError(`${name}: innerRadius ${r0} must be smaller than outerRadius ${R}`);
   const cy = Math.floor(H / 2), cx = Math.floor(W / 2);
   if (cy - R < 0 || cx - R < 0 || cy + R > H - 1 || cx + R > W - 1) {
