@@ -33,6 +33,8 @@ export interface CatalogueEntry {
 }
 
 const F_SWEEP: Sweep = { param: 'f', values: [0.03, 0.05, 0.07, 0.09, 0.12, 0.15] };
+/** the study's frequencies plus the rings' default 0.1 (s = 4.5: the inner disc of radius 9 continues the spacing) */
+const RINGS_SWEEP: Sweep = { param: 'f', values: [0.03, 0.05, 0.07, 0.09, 0.1, 0.12, 0.15] };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function entry(name: string, family: string, variant: Variant, study: boolean, gen: (p: any) => Stimulus,
@@ -45,8 +47,8 @@ const entries: CatalogueEntry[] = [
   entry('whites-colour', 'whites', 'colour', true, whitesColour, { f: 0.03 }, F_SWEEP),
   entry('dungeon-grey', 'dungeon', 'grey', true, dungeonGrey, { f: 0.05 }, F_SWEEP),
   entry('dungeon-colour', 'dungeon', 'colour', true, dungeonColour, { f: 0.05 }, F_SWEEP),
-  entry('rings-grey', 'rings', 'grey', true, ringsGrey, { f: 0.1 }, F_SWEEP),
-  entry('rings-colour', 'rings', 'colour', true, ringsColour, { f: 0.1 }, F_SWEEP),
+  entry('rings-grey', 'rings', 'grey', true, ringsGrey, { f: 0.1 }, RINGS_SWEEP),
+  entry('rings-colour', 'rings', 'colour', true, ringsColour, { f: 0.1 }, RINGS_SWEEP),
   entry('gradient-grey', 'gradient', 'grey', true, gradientGrey, { r: 5 }, { param: 'r', values: [1, 3, 5, 7, 9, 12] }),
   entry('gradient-colour', 'gradient', 'colour', true, gradientColour, { r: 5 }, { param: 'r', values: [1, 3, 5, 7, 9, 12] }),
   ...(['chevreul-grey', 'chevreul-colour', 'chevreul-reversed-grey', 'chevreul-reversed-colour'] as const).map((name, k) =>

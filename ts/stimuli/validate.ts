@@ -52,6 +52,7 @@ export function sub(a: Rgb, b: Rgb): Rgb {
   return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 }
 
+/** a·k, with −0 written as 0 */
 export function scale(a: Rgb, k: number): Rgb {
-  return [a[0] * k, a[1] * k, a[2] * k];
+  return [a[0] * k + 0, a[1] * k + 0, a[2] * k + 0];
 }
