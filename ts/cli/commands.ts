@@ -2,8 +2,14 @@
 import type { Command } from './command.ts';
 import { versionCommand } from './commands/version.ts';
 import { stimuliCommand } from './commands/stimuli.ts';
+import { dataCommand } from './commands/data.ts';
+import { trainCommand } from './commands/train.ts';
+import { evalCommand } from './commands/eval.ts';
 
 export const commands: Command[] = [
   versionCommand,
   stimuliCommand,
+  dataCommand,
+  trainCommand,
+  evalCommand,
 ];
