@@ -53,3 +53,14 @@ test('a match that needs an undisplayable colour stops at the bound and says so'
   t.deepEqual(r.atBound, [true, false, false]);
   t.true(r.residual > 0.1);
 });
+
+test('a nonlinear, channel-mixing, spatially varying network is matched to a small residual', async (t) => {
+  const mix = tf.tensor4d([0.8, 0.1, 0.1, 0.2, 0.7, 0.1, 0.1, 0.2, 0.9], [1, 1, 3, 3]);
+  const ramp = tf.tensor4d(new Float32Array(16 * 16 * 3).map((_, i) => 0.6 + 0.05 * (Math.floor(i / 3) % 16) / 16), [1, 16, 16, 3]);
+  const net = asNetwork((x: tf.Tensor4D) => tf.sigmoid(tf.mul(tf.sub(tf.conv2d(x, mix as tf.Tensor4D, 1, 'same'), 0.4), tf.mul(ramp, 3))) as tf.Tensor4D);
+  const { a, b } = pair([0.4, 0.5, 0.3], [0.4, 0.5, 0.3]);
+  const r = await asymmetricMatch(net, a, b);
+  t.true(r.residual < 1e-5, `residual ${r.residual}`);
+  t.true(r.shift.some((s) => Math.abs(s) > 1e-3));
+  t.deepEqual(r.atBound, [false, false, false]);
+});
