@@ -18,6 +18,9 @@ export interface CheckpointState {
   bestPsnr: number;
   bestStep: number;
   badEpochs: number;
+  /** running sum and count of the training loss in the current epoch */
+  epochLossSum: number;
+  epochLossCount: number;
   history: { step: number; trainLoss: number; validationPsnr: number }[];
   seconds: number;
   backend: string;

@@ -84,7 +84,7 @@ export async function train(run: TrainRun): Promise<TrainResult> {
   const optimizer = tf.train.adam(spec.learningRate);
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
   let rng = new Prng(spec.seed);
-  let state: CheckpointState = { spec, step: 0, rng: rng.state(), bestPsnr: -Infinity, bestStep: 0, badEpochs: 0, history: [], seconds: 0, backend };
+  let state: CheckpointState = { spec, step: 0, rng: rng.state(), bestPsnr: -Infinity, bestStep: 0, badEpochs: 0, epochLossSum: 0, epochLossCount: 0, history: [], seconds: 0, backend };
   let best: NamedArray[] = await weightsOf(model);
 
   if (run.resume) {
@@ -123,7 +123,6 @@ export async function train(run: TrainRun): Promise<TrainResult> {
   bar?.update(state.step);
   const t0 = Date.now() - state.seconds * 1000;
   let stepsThisCall = 0;
-  let lossSum = 0, lossCount = 0;
   let stoppedEarly = false;
   try {
     while (state.step < spec.steps) {
@@ -137,14 +136,14 @@ export async function train(run: TrainRun): Promise<TrainResult> {
       });
       if (!Number.isFinite(lossValue)) throw new Error(`training diverged at step ${state.step + 1} (loss ${lossValue})`);
       state.step++; stepsThisCall++;
-      lossSum += lossValue; lossCount++;
+      state.epochLossSum += lossValue; state.epochLossCount++;
       const lastVal = state.history.length ? state.history[state.history.length - 1].validationPsnr : NaN;
       bar?.update(state.step, `loss ${lossValue.toFixed(5)} PSNR ${psnrFromMse(lossValue).toFixed(2)} dB` +
         (Number.isFinite(lastVal) ? ` val ${lastVal.toFixed(2)} dB` : ''));
       if (state.step % spec.stepsPerEpoch === 0 || state.step === spec.steps) {
         const vPsnr = validationPsnr(model, validation);
-        state.history.push({ step: state.step, trainLoss: lossSum / lossCount, validationPsnr: vPsnr });
-        lossSum = 0; lossCount = 0;
+        state.history.push({ step: state.step, trainLoss: state.epochLossSum / state.epochLossCount, validationPsnr: vPsnr });
+        state.epochLossSum = 0; state.epochLossCount = 0;
         if (vPsnr > state.bestPsnr) {
           state.bestPsnr = vPsnr; state.bestStep = state.step; state.badEpochs = 0;
           best = await weightsOf(model);
