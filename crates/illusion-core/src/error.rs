@@ -14,6 +14,10 @@ pub enum CoreError {
     TooLarge { what: &'static str, bytes: u128, limit: u128 },
     /// An iterative algorithm did not converge.
     NoConvergence { what: &'static str, iterations: usize },
+    /// An option has a value outside its domain.
+    InvalidOption { what: &'static str, detail: String },
+    /// The result overflowed (input entries too large or too badly scaled for f64).
+    Overflow { what: &'static str },
 }
 
 impl fmt::Display for CoreError {
@@ -34,6 +38,10 @@ impl fmt::Display for CoreError {
             ),
             CoreError::NoConvergence { what, iterations } => {
                 write!(f, "{what}: did not converge after {iterations} iterations")
+            }
+            CoreError::InvalidOption { what, detail } => write!(f, "{what}: {detail}"),
+            CoreError::Overflow { what } => {
+                write!(f, "{what}: the result is not finite (entries too large or too badly scaled for f64)")
             }
         }
     }
@@ -57,6 +65,28 @@ pub fn check_matrix(what: &'static str, a: &[f64], rows: usize, cols: usize) -> 
         return Err(CoreError::ShapeMismatch { what, expected: n as usize, got: a.len() });
     }
     check_finite(what, a)
+}
+
+/// Check that an operation's working memory, `f64s` doubles in all, stays within [`MAX_BYTES`].
+pub fn check_workspace(what: &'static str, f64s: u128) -> Result<(), CoreError> {
+    let bytes = f64s * 8;
+    if bytes > MAX_BYTES {
+        return Err(CoreError::TooLarge { what, bytes, limit: MAX_BYTES });
+    }
+    Ok(())
+}
+
+/// A zeroed vector of `len` doubles, or TooLarge instead of an allocation abort.
+pub fn zeros(what: &'static str, len: usize) -> Result<Vec<f64>, CoreError> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(len).map_err(|_| CoreError::TooLarge { what, bytes: len as u128 * 8, limit: MAX_BYTES })?;
+    v.resize(len, 0.0);
+    Ok(v)
+}
+
+/// Overflow error if any value of a result is NaN or infinite.
+pub fn check_result(what: &'static str, a: &[f64]) -> Result<(), CoreError> {
+    if a.iter().all(|v| v.is_finite()) { Ok(()) } else { Err(CoreError::Overflow { what }) }
 }
 
 pub fn check_finite(what: &'static str, a: &[f64]) -> Result<(), CoreError> {

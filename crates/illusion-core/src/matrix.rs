@@ -1,22 +1,21 @@
-//! Dense row-major matrix product.
+//! Dense row-major matrix product (faer's blocked GEMM, single-threaded).
 
-use crate::error::{check_matrix, CoreError};
+use crate::error::{check_matrix, check_result, check_workspace, zeros, CoreError};
+use faer::linalg::matmul::matmul as gemm;
+use faer::{Accum, MatMut, MatRef, Par};
 
-/// C = A·B for row-major A (m×k) and B (k×n); returns C (m×n).
+/// C = A·B for row-major A (m×k) and B (k×n); returns C (m×n), row-major.
 pub fn matmul(a: &[f64], b: &[f64], m: usize, k: usize, n: usize) -> Result<Vec<f64>, CoreError> {
     check_matrix("matmul: A", a, m, k)?;
     check_matrix("matmul: B", b, k, n)?;
-    let mut c = vec![0.0; m * n];
-    for i in 0..m {
-        let ci = &mut c[i * n..(i + 1) * n];
-        for p in 0..k {
-            let aip = a[i * k + p];
-            let bp = &b[p * n..(p + 1) * n];
-            for (cij, bpj) in ci.iter_mut().zip(bp) {
-                *cij += aip * bpj;
-            }
-        }
-    }
+    check_workspace("matmul: C", (m as u128) * (n as u128))?;
+    let mut c = zeros("matmul: C", m * n)?;
+    // A row-major buffer is the column-major buffer of the transpose: Cᵀ = Bᵀ·Aᵀ, all column-major.
+    let at = MatRef::from_column_major_slice(a, k, m);
+    let bt = MatRef::from_column_major_slice(b, n, k);
+    let ct = MatMut::from_column_major_slice_mut(&mut c, n, m);
+    gemm(ct, Accum::Replace, bt, at, 1.0, Par::Seq);
+    check_result("matmul", &c)?;
     Ok(c)
 }
 
@@ -32,9 +31,24 @@ mod tests {
     }
 
     #[test]
+    fn matches_naive_product_on_odd_sizes() {
+        let (m, k, n) = (37, 53, 29);
+        let a: Vec<f64> = (0..m * k).map(|i| ((i * 7919) % 101) as f64 / 50.0 - 1.0).collect();
+        let b: Vec<f64> = (0..k * n).map(|i| ((i * 104729) % 97) as f64 / 48.0 - 1.0).collect();
+        let c = matmul(&a, &b, m, k, n).unwrap();
+        for i in 0..m {
+            for j in 0..n {
+                let want: f64 = (0..k).map(|p| a[i * k + p] * b[p * n + j]).sum();
+                assert!((c[i * n + j] - want).abs() < 1e-12 * (1.0 + want.abs()));
+            }
+        }
+    }
+
+    #[test]
     fn rejects_bad_shapes_and_nan() {
         assert!(matches!(matmul(&[1.0; 5], &[1.0; 6], 2, 3, 2), Err(CoreError::ShapeMismatch { .. })));
         assert!(matches!(matmul(&[f64::NAN; 6], &[1.0; 6], 2, 3, 2), Err(CoreError::NonFinite { .. })));
         assert!(matches!(matmul(&[], &[], 0, 3, 2), Err(CoreError::InvalidDimension { .. })));
+        assert!(matches!(matmul(&[1e300; 4], &[1e300; 4], 2, 2, 2), Err(CoreError::Overflow { .. })));
     }
 }

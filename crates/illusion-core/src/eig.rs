@@ -1,0 +1,316 @@
+//! General real eigendecomposition A = V Λ V⁻¹ (faer: Hessenberg reduction, multishift QR to real Schur
+//! form, back-substitution for eigenvectors), plus the rows of V⁻¹ — the *analysis* functions.
+//!
+//! Conventions of the result (all row-major):
+//! - eigenvalues λ_k = `values_re[k] + i·values_im[k]`, sorted by |λ| descending; a complex-conjugate pair
+//!   occupies two adjacent slots, the one with positive imaginary part first;
+//! - eigenvectors: column k of `vectors_re + i·vectors_im` (n×n) is v_k, scaled to unit Euclidean norm;
+//! - analysis functions: row k of `inverse_re + i·inverse_im` (n×n) is row k of V⁻¹, so that
+//!   A = Σ_k λ_k v_k (V⁻¹)_k and V⁻¹V = I.
+//! The matrix is first scaled by an exact power of two so that its largest entry is near 1.
+
+use crate::dense::scale_for;
+use crate::error::{check_matrix, check_result, check_workspace, zeros, CoreError};
+use faer::dyn_stack::{MemBuffer, MemStack};
+use faer::linalg::evd::{evd_real, evd_scratch, ComputeEigenvectors, EvdError};
+use faer::linalg::solvers::DenseSolveCore;
+use faer::diag::Diag;
+use faer::linalg::evd::evd_cplx;
+use faer::{c64, Mat, Par};
+
+/// What to compute besides the eigenvalues.
+#[derive(Clone, Copy, Debug)]
+pub struct EigOptions {
+    /// right eigenvectors V
+    pub vectors: bool,
+    /// rows of V⁻¹ (implies computing V)
+    pub inverse: bool,
+}
+
+impl Default for EigOptions {
+    fn default() -> Self {
+        EigOptions { vectors: true, inverse: true }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct EigGeneral {
+    pub n: usize,
+    pub values_re: Vec<f64>,
+    pub values_im: Vec<f64>,
+    /// n×n row-major, empty unless requested
+    pub vectors_re: Vec<f64>,
+    pub vectors_im: Vec<f64>,
+    /// n×n row-major, empty unless requested or when V is exactly singular (then `vectors_condition` is ∞)
+    pub inverse_re: Vec<f64>,
+    pub inverse_im: Vec<f64>,
+    /// 1-norm condition number ‖W‖₁‖W⁻¹‖₁ of the real eigenvector basis W (columns Re v, Im v): large for
+    /// (nearly) defective matrices, where V⁻¹ is ill-determined. NaN when the inverse was not requested.
+    pub vectors_condition: f64,
+}
+
+/// One real eigenvalue (one column) or a complex-conjugate pair (two columns: Re v, Im v).
+#[derive(Clone, Copy)]
+struct Block {
+    col: usize,
+    pair: bool,
+    magnitude: f64,
+}
+
+pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, CoreError> {
+    const WHAT: &str = "eigGeneral";
+    check_matrix(WHAT, a, n, n)?;
+    let want_vectors = opts.vectors || opts.inverse;
+    let nn = (n as u128) * (n as u128);
+    // scaled copy + Hessenberg/Schur workspace (~3n²) + real basis + outputs + LU inverse
+    let per = 1 + 3 + u128::from(want_vectors) + 2 * u128::from(opts.vectors) + 5 * u128::from(opts.inverse);
+    check_workspace(WHAT, per * nn)?;
+
+    let scale = scale_for(a);
+    let mat = Mat::from_fn(n, n, |i, j| a[i * n + j] * scale);
+    let mut s_re = Diag::<f64>::zeros(n);
+    let mut s_im = Diag::<f64>::zeros(n);
+    let mut basis = if want_vectors { Some(Mat::<f64>::zeros(n, n)) } else { None };
+    let compute = if want_vectors { ComputeEigenvectors::Yes } else { ComputeEigenvectors::No };
+    let req = evd_scratch::<f64>(n, ComputeEigenvectors::No, compute, Par::Seq, Default::default());
+    let mut mem = MemBuffer::try_new(req).map_err(|_| CoreError::TooLarge {
+        what: WHAT,
+        bytes: req.size_bytes() as u128,
+        limit: crate::error::MAX_BYTES,
+    })?;
+    evd_real(
+        mat.as_ref(),
+        s_re.as_mut(),
+        s_im.as_mut(),
+        None,
+        basis.as_mut().map(|b| b.as_mut()),
+        Par::Seq,
+        MemStack::new(&mut mem),
+        Default::default(),
+    )
+    .map_err(|e| match e {
+        EvdError::NoConvergence => CoreError::NoConvergence { what: WHAT, iterations: 30 * n.max(10) },
+    })?;
+    drop(mem);
+    drop(mat);
+
+    let re: Vec<f64> = s_re.column_vector().iter().map(|v| v / scale).collect();
+    let im: Vec<f64> = s_im.column_vector().iter().map(|v| v / scale).collect();
+    check_result(WHAT, &re)?;
+    check_result(WHAT, &im)?;
+
+    if want_vectors && pair_solve_is_fragile(&re, &im, a, scale, n) {
+        return eig_via_complex_schur(a, n, scale, opts);
+    }
+
+    // Group into blocks; make the first of each pair the one with positive imaginary part.
+    let mut blocks = Vec::with_capacity(n);
+    let mut j = 0;
+    while j < n {
+        let pair = im[j] != 0.0 && j + 1 < n;
+        blocks.push(Block { col: j, pair, magnitude: re[j].hypot(im[j]) });
+        j += if pair { 2 } else { 1 };
+    }
+    // Stable sort, largest |λ| first.
+    blocks.sort_by(|x, y| y.magnitude.total_cmp(&x.magnitude));
+
+    let mut out = EigGeneral { n, vectors_condition: f64::NAN, ..Default::default() };
+    out.values_re = zeros(WHAT, n)?;
+    out.values_im = zeros(WHAT, n)?;
+    let mut p = 0;
+    for b in &blocks {
+        let flip = b.pair && im[b.col] < 0.0;
+        out.values_re[p] = re[b.col];
+        out.values_im[p] = if flip { -im[b.col] } else { im[b.col] };
+        if b.pair {
+            out.values_re[p + 1] = re[b.col];
+            out.values_im[p + 1] = -out.values_im[p];
+            p += 2;
+        } else {
+            p += 1;
+        }
+    }
+    let Some(basis) = basis else { return Ok(out) };
+
+    // Real basis W in sorted order, each block normalised to unit norm (pair: ‖Re v‖² + ‖Im v‖² = 1).
+    let mut w = Mat::<f64>::zeros(n, n);
+    let mut p = 0;
+    for b in &blocks {
+        let flip = b.pair && im[b.col] < 0.0;
+        let cols = if b.pair { 2 } else { 1 };
+        let mut norm2 = 0.0;
+        for c in 0..cols {
+            norm2 += basis.col(b.col + c).iter().map(|v| v * v).sum::<f64>();
+        }
+        let inv = if norm2 > 0.0 { 1.0 / norm2.sqrt() } else { 1.0 };
+        for c in 0..cols {
+            let sign = if flip && c == 1 { -inv } else { inv };
+            let src = basis.col(b.col + c);
+            let mut dst = w.col_mut(p + c);
+            for i in 0..n {
+                dst[i] = src[i] * sign;
+            }
+        }
+        p += cols;
+    }
+    drop(basis);
+    if !w.col_iter().all(|c| c.iter().all(|v| v.is_finite())) {
+        return Err(CoreError::Overflow { what: WHAT });
+    }
+
+    let pairs: Vec<(usize, bool)> = {
+        let mut v = Vec::with_capacity(blocks.len());
+        let mut p = 0;
+        for b in &blocks {
+            v.push((p, b.pair));
+            p += if b.pair { 2 } else { 1 };
+        }
+        v
+    };
+
+    if opts.vectors {
+        out.vectors_re = zeros(WHAT, n * n)?;
+        out.vectors_im = zeros(WHAT, n * n)?;
+        for &(p, pair) in &pairs {
+            let a_col = w.col(p);
+            if pair {
+                let b_col = w.col(p + 1);
+                for i in 0..n {
+                    out.vectors_re[i * n + p] = a_col[i];
+                    out.vectors_re[i * n + p + 1] = a_col[i];
+                    out.vectors_im[i * n + p] = b_col[i];
+                    out.vectors_im[i * n + p + 1] = -b_col[i];
+                }
+            } else {
+                for i in 0..n {
+                    out.vectors_re[i * n + p] = a_col[i];
+                }
+            }
+        }
+    }
+
+    if opts.inverse {
+        let winv = w.partial_piv_lu().inverse();
+        let norm1 = |m: &Mat<f64>| m.col_iter().map(|c| c.iter().map(|v| v.abs()).sum::<f64>()).fold(0.0, f64::max);
+        let cond = norm1(&w) * norm1(&winv);
+        let finite = winv.col_iter().all(|c| c.iter().all(|v| v.is_finite()));
+        if !finite || !cond.is_finite() {
+            out.vectors_condition = f64::INFINITY;
+            return Ok(out);
+        }
+        out.vectors_condition = cond;
+        drop(w);
+        out.inverse_re = zeros(WHAT, n * n)?;
+        out.inverse_im = zeros(WHAT, n * n)?;
+        // V = W·T with T = [[1, 1], [i, −i]] per pair, so V⁻¹ = T⁻¹W⁻¹, T⁻¹ = ½[[1, −i], [1, i]].
+        crate::dense::write_row_major(winv.as_ref(), &mut out.inverse_re);
+        for &(p, pair) in &pairs {
+            if !pair {
+                continue;
+            }
+            for j in 0..n {
+                let wk = out.inverse_re[p * n + j];
+                let wk1 = out.inverse_re[(p + 1) * n + j];
+                out.inverse_re[p * n + j] = 0.5 * wk;
+                out.inverse_re[(p + 1) * n + j] = 0.5 * wk;
+                out.inverse_im[p * n + j] = -0.5 * wk1;
+                out.inverse_im[(p + 1) * n + j] = 0.5 * wk1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// faer's real-Schur eigenvector solver (0.24) perturbs a 2×2-block pivot when its *determinant*
+/// (μ − λ)(μ̄ − λ) falls below ε·‖T‖, a threshold meant for a single pivot: two complex pairs closer
+/// than ≈ √(ε‖T‖) then get wrong eigenvectors (residual ~ their distance; found by our clustered-eigenvalue
+/// test, where LAPACK is exact). This detects the case from the eigenvalues alone, with an upper bound
+/// of ‖T‖₁,₁ (Cauchy–Schwarz over the quasi-triangular support), so the caller can use the complex
+/// Schur route, which solves 1×1 pivots only.
+fn pair_solve_is_fragile(re: &[f64], im: &[f64], a: &[f64], scale: f64, n: usize) -> bool {
+    let fro = a.iter().map(|v| (v * scale) * (v * scale)).sum::<f64>().sqrt();
+    let support = (n * (n + 1) / 2 + n.saturating_sub(1)) as f64;
+    let threshold = 16.0 * f64::EPSILON * support.sqrt() * fro;
+    let pairs: Vec<(f64, f64)> =
+        (0..n).filter(|&k| im[k] > 0.0).map(|k| (re[k] * scale, im[k] * scale)).collect();
+    for (i, &(lr, li)) in pairs.iter().enumerate() {
+        for &(mr, mi) in &pairs[i + 1..] {
+            let d1 = (lr - mr).hypot(li - mi);
+            let d2 = (lr - mr).hypot(li + mi);
+            if d1 * d2 < threshold {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Eigendecomposition through faer's complex Schur route (1×1 pivots): slower (complex arithmetic) but
+/// exact for clustered complex pairs. Same output conventions as [`eig_general`].
+fn eig_via_complex_schur(a: &[f64], n: usize, scale: f64, opts: EigOptions) -> Result<EigGeneral, CoreError> {
+    const WHAT: &str = "eigGeneral";
+    check_workspace(WHAT, 16 * (n as u128) * (n as u128))?;
+    let mat = Mat::<c64>::from_fn(n, n, |i, j| c64::new(a[i * n + j] * scale, 0.0));
+    let mut s = Diag::<c64>::zeros(n);
+    let mut u = Mat::<c64>::zeros(n, n);
+    let req = evd_scratch::<c64>(n, ComputeEigenvectors::No, ComputeEigenvectors::Yes, Par::Seq, Default::default());
+    let mut mem = MemBuffer::try_new(req).map_err(|_| CoreError::TooLarge {
+        what: WHAT,
+        bytes: req.size_bytes() as u128,
+        limit: crate::error::MAX_BYTES,
+    })?;
+    evd_cplx(mat.as_ref(), s.as_mut(), None, Some(u.as_mut()), Par::Seq, MemStack::new(&mut mem), Default::default())
+        .map_err(|_| CoreError::NoConvergence { what: WHAT, iterations: 30 * n.max(10) })?;
+    drop(mem);
+    drop(mat);
+    let lambda: Vec<c64> = s.column_vector().iter().map(|z| c64::new(z.re / scale, z.im / scale)).collect();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&x, &y| lambda[y].norm().total_cmp(&lambda[x].norm()).then(lambda[y].im.total_cmp(&lambda[x].im)));
+    let mut out = EigGeneral { n, vectors_condition: f64::NAN, ..Default::default() };
+    out.values_re = order.iter().map(|&k| lambda[k].re).collect();
+    out.values_im = order.iter().map(|&k| lambda[k].im).collect();
+    check_result(WHAT, &out.values_re)?;
+    check_result(WHAT, &out.values_im)?;
+    let mut v = Mat::<c64>::zeros(n, n);
+    for (p, &k) in order.iter().enumerate() {
+        let src = u.col(k);
+        let norm = src.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt();
+        let inv = if norm > 0.0 { 1.0 / norm } else { 1.0 };
+        let mut dst = v.col_mut(p);
+        for i in 0..n {
+            dst[i] = src[i] * inv;
+        }
+    }
+    drop(u);
+    if !v.col_iter().all(|c| c.iter().all(|z| z.re.is_finite() && z.im.is_finite())) {
+        return Err(CoreError::Overflow { what: WHAT });
+    }
+    let split = |m: &Mat<c64>, re: &mut Vec<f64>, im: &mut Vec<f64>| -> Result<(), CoreError> {
+        *re = zeros(WHAT, n * n)?;
+        *im = zeros(WHAT, n * n)?;
+        for j in 0..n {
+            let col = m.col(j);
+            for i in 0..n {
+                re[i * n + j] = col[i].re;
+                im[i * n + j] = col[i].im;
+            }
+        }
+        Ok(())
+    };
+    if opts.vectors {
+        split(&v, &mut out.vectors_re, &mut out.vectors_im)?;
+    }
+    if opts.inverse {
+        let vinv = v.partial_piv_lu().inverse();
+        let norm1 = |m: &Mat<c64>| m.col_iter().map(|c| c.iter().map(|z| z.norm()).sum::<f64>()).fold(0.0, f64::max);
+        let cond = norm1(&v) * norm1(&vinv);
+        let finite = vinv.col_iter().all(|c| c.iter().all(|z| z.re.is_finite() && z.im.is_finite()));
+        if !finite || !cond.is_finite() {
+            out.vectors_condition = f64::INFINITY;
+            return Ok(out);
+        }
+        out.vectors_condition = cond;
+        split(&vinv, &mut out.inverse_re, &mut out.inverse_im)?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,224 @@
+//! Residual tests of the decompositions at several sizes and on hard cases.
+
+use illusion_core::eig::{eig_general, EigOptions};
+use illusion_core::eigh::eig_symmetric;
+use illusion_core::svd::{lstsq, pinv, svd};
+use illusion_core::CoreError;
+
+fn random(n: usize, seed: u64) -> Vec<f64> {
+    let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    (0..n)
+        .map(|_| {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((s >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+        })
+        .collect()
+}
+
+fn mm(a: &[f64], b: &[f64], m: usize, k: usize, n: usize) -> Vec<f64> {
+    illusion_core::matrix::matmul(a, b, m, k, n).unwrap()
+}
+
+fn fro(a: &[f64]) -> f64 {
+    a.iter().map(|v| v * v).sum::<f64>().sqrt()
+}
+
+/// ‖AV − VΛ‖_F / (‖A‖_F ‖V‖_F) and ‖V⁻¹V − I‖_F / n, complex arithmetic spelled out.
+fn eig_residuals(a: &[f64], n: usize) -> (f64, f64, f64) {
+    let e = eig_general(a, n, EigOptions::default()).unwrap();
+    let avr = mm(a, &e.vectors_re, n, n, n);
+    let avi = mm(a, &e.vectors_im, n, n, n);
+    let mut r = 0.0;
+    for i in 0..n {
+        for k in 0..n {
+            let (vr, vi) = (e.vectors_re[i * n + k], e.vectors_im[i * n + k]);
+            let (lr, li) = (e.values_re[k], e.values_im[k]);
+            let dr = avr[i * n + k] - (vr * lr - vi * li);
+            let di = avi[i * n + k] - (vr * li + vi * lr);
+            r += dr * dr + di * di;
+        }
+    }
+    let res = r.sqrt() / (fro(a).max(f64::MIN_POSITIVE) * (n as f64).sqrt());
+    // V⁻¹V = (Wr + iWi)(Vr + iVi)
+    let rr = mm(&e.inverse_re, &e.vectors_re, n, n, n);
+    let ii = mm(&e.inverse_im, &e.vectors_im, n, n, n);
+    let ri = mm(&e.inverse_re, &e.vectors_im, n, n, n);
+    let ir = mm(&e.inverse_im, &e.vectors_re, n, n, n);
+    let mut d = 0.0;
+    for i in 0..n {
+        for j in 0..n {
+            let re = rr[i * n + j] - ii[i * n + j] - if i == j { 1.0 } else { 0.0 };
+            let im = ri[i * n + j] + ir[i * n + j];
+            d += re * re + im * im;
+        }
+    }
+    // unit norms
+    let mut worst_norm = 0.0f64;
+    for k in 0..n {
+        let s: f64 = (0..n).map(|i| e.vectors_re[i * n + k].powi(2) + e.vectors_im[i * n + k].powi(2)).sum();
+        worst_norm = worst_norm.max((s.sqrt() - 1.0).abs());
+    }
+    (res, d.sqrt() / n as f64, worst_norm)
+}
+
+#[test]
+fn eig_general_residuals_at_several_sizes() {
+    for &n in &[1usize, 2, 3, 10, 65, 150] {
+        let a = random(n * n, n as u64);
+        let (res, inv, norm) = eig_residuals(&a, n);
+        assert!(res < 1e-13, "n={n}: ‖AV−VΛ‖ = {res:e}");
+        assert!(inv < 1e-11, "n={n}: ‖V⁻¹V − I‖ = {inv:e}");
+        assert!(norm < 1e-13);
+    }
+}
+
+#[test]
+fn eig_general_known_spectra_sorted_with_pairs() {
+    // rotation by 90° scaled by 2, plus a real eigenvalue 3: λ = 3, ±2i
+    let a = [0.0, -2.0, 0.0, 2.0, 0.0, 0.0, 0.0, 0.0, 3.0];
+    let e = eig_general(&a, 3, EigOptions::default()).unwrap();
+    assert!((e.values_re[0] - 3.0).abs() < 1e-14 && e.values_im[0] == 0.0);
+    assert!(e.values_re[1].abs() < 1e-14 && (e.values_im[1] - 2.0).abs() < 1e-14);
+    assert!(e.values_re[2].abs() < 1e-14 && (e.values_im[2] + 2.0).abs() < 1e-14);
+    assert!(e.vectors_condition < 10.0);
+}
+
+#[test]
+fn eig_general_hard_cases() {
+    let n = 40;
+    // zero matrix: all eigenvalues 0, V⁻¹V = I
+    let z = vec![0.0; n * n];
+    let e = eig_general(&z, n, EigOptions::default()).unwrap();
+    assert!(e.values_re.iter().chain(&e.values_im).all(|v| *v == 0.0));
+    // repeated eigenvalues: 2·I + tiny symmetric part — clustered around 2
+    let mut rep = random(n * n, 7).iter().map(|v| v * 1e-9).collect::<Vec<_>>();
+    for i in 0..n {
+        rep[i * n + i] += 2.0;
+    }
+    let (res, _, _) = eig_residuals(&rep, n);
+    assert!(res < 1e-13, "clustered: {res:e}");
+    // defective: Jordan block J_5(1) — V is (nearly) singular, reported through vectors_condition
+    let mut j = vec![0.0; 25];
+    for i in 0..5 {
+        j[i * 5 + i] = 1.0;
+        if i + 1 < 5 {
+            j[i * 5 + i + 1] = 1.0;
+        }
+    }
+    let e = eig_general(&j, 5, EigOptions::default()).unwrap();
+    for k in 0..5 {
+        assert!((e.values_re[k] - 1.0).abs() < 1e-2 && e.values_im[k].abs() < 1e-2);
+    }
+    assert!(e.vectors_condition > 1e8, "cond {}", e.vectors_condition);
+    // badly scaled: entries 1e150 and 1e-150 — residual relative to ‖A‖ still small
+    let bad: Vec<f64> = random(n * n, 9).iter().map(|v| v * 1e150).collect();
+    let (res, _, _) = eig_residuals(&bad, n);
+    assert!(res < 1e-13, "1e150: {res:e}");
+    let tiny: Vec<f64> = random(n * n, 9).iter().map(|v| v * 1e-150).collect();
+    let (res, _, _) = eig_residuals(&tiny, n);
+    assert!(res < 1e-13, "1e-150: {res:e}");
+}
+
+#[test]
+fn eig_general_rejects_bad_input() {
+    let o = EigOptions::default();
+    assert!(matches!(eig_general(&[1.0; 5], 2, o), Err(CoreError::ShapeMismatch { .. })));
+    assert!(matches!(eig_general(&[], 0, o), Err(CoreError::InvalidDimension { .. })));
+    assert!(matches!(eig_general(&[1.0, f64::NAN, 0.0, 1.0], 2, o), Err(CoreError::NonFinite { .. })));
+    assert!(matches!(eig_general(&[], 100_000, o), Err(CoreError::TooLarge { .. })));
+}
+
+#[test]
+fn eig_symmetric_orthogonal_and_accurate() {
+    for &n in &[1usize, 4, 33, 130] {
+        let r = random(n * n, 100 + n as u64);
+        let a: Vec<f64> = (0..n * n).map(|p| r[p] + r[(p % n) * n + p / n]).collect();
+        let e = eig_symmetric(&a, n, true).unwrap();
+        assert!(e.values.windows(2).all(|w| w[0] <= w[1]));
+        let q = &e.vectors;
+        let qt: Vec<f64> = (0..n * n).map(|p| q[(p % n) * n + p / n]).collect();
+        let qtq = mm(&qt, q, n, n, n);
+        let orth = (0..n * n).map(|p| (qtq[p] - if p % (n + 1) == 0 { 1.0 } else { 0.0 }).powi(2)).sum::<f64>().sqrt();
+        assert!(orth < 1e-13 * n as f64, "n={n} orth {orth:e}");
+        let aq = mm(&a, q, n, n, n);
+        let res = (0..n * n).map(|p| (aq[p] - q[p] * e.values[p % n]).powi(2)).sum::<f64>().sqrt() / fro(&a);
+        assert!(res < 1e-14 * n as f64, "n={n} res {res:e}");
+    }
+    assert!(matches!(eig_symmetric(&[1.0, 2.0, 3.0, 1.0], 2, true), Err(CoreError::InvalidDimension { .. })));
+}
+
+#[test]
+fn svd_reconstructs_and_is_orthogonal() {
+    for &(m, n) in &[(1usize, 1usize), (5, 3), (3, 5), (64, 64), (120, 47), (30, 200)] {
+        let a = random(m * n, (m * 1000 + n) as u64);
+        let s = svd(&a, m, n).unwrap();
+        let k = m.min(n);
+        assert!(s.s.windows(2).all(|w| w[0] >= w[1]) && s.s.iter().all(|v| *v >= 0.0));
+        let us: Vec<f64> = (0..m * k).map(|p| s.u[p] * s.s[p % k]).collect();
+        let r = mm(&us, &s.vt, m, k, n);
+        let err = a.iter().zip(&r).map(|(x, y)| (x - y).powi(2)).sum::<f64>().sqrt() / fro(&a);
+        assert!(err < 1e-14 * (m.max(n) as f64), "{m}×{n}: {err:e}");
+        let ut: Vec<f64> = (0..k * m).map(|p| s.u[(p % m) * k + p / m]).collect();
+        let utu = mm(&ut, &s.u, k, m, k);
+        let o = (0..k * k).map(|p| (utu[p] - if p % (k + 1) == 0 { 1.0 } else { 0.0 }).abs()).fold(0.0, f64::max);
+        assert!(o < 1e-13, "{m}×{n}: UᵀU {o:e}");
+    }
+}
+
+/// The four Penrose conditions, relative to ‖A‖‖A⁺‖.
+fn penrose(a: &[f64], p: &[f64], m: usize, n: usize) -> f64 {
+    let apa = mm(&mm(a, p, m, n, m), a, m, m, n);
+    let pap = mm(&mm(p, a, n, m, n), p, n, n, m);
+    let ap = mm(a, p, m, n, m);
+    let pa = mm(p, a, n, m, n);
+    let sym = |x: &[f64], d: usize| (0..d * d).map(|q| (x[q] - x[(q % d) * d + q / d]).abs()).fold(0.0, f64::max);
+    let c1 = a.iter().zip(&apa).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max) / crate_max(a);
+    let c2 = p.iter().zip(&pap).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max) / crate_max(p);
+    c1.max(c2).max(sym(&ap, m)).max(sym(&pa, n))
+}
+
+fn crate_max(a: &[f64]) -> f64 {
+    a.iter().fold(0.0f64, |m, v| m.max(v.abs())).max(f64::MIN_POSITIVE)
+}
+
+#[test]
+fn pinv_satisfies_penrose_conditions_including_rank_deficient() {
+    // full rank, wide (like the study's 768×1600 regression, scaled down)
+    let (m, n) = (30, 64);
+    let a = random(m * n, 5);
+    let p = pinv(&a, m, n, None).unwrap();
+    assert_eq!(p.rank, 30);
+    assert!(penrose(&a, &p.pinv, m, n) < 1e-12);
+    // rank 3 (outer products), tall
+    let (m, n) = (40, 25);
+    let l = random(m * 3, 11);
+    let r = random(3 * n, 12);
+    let a = mm(&l, &r, m, 3, n);
+    let p = pinv(&a, m, n, None).unwrap();
+    assert_eq!(p.rank, 3);
+    assert!(penrose(&a, &p.pinv, m, n) < 1e-11);
+    // zero matrix: A⁺ = 0
+    let p = pinv(&[0.0; 6], 2, 3, None).unwrap();
+    assert_eq!(p.rank, 0);
+    assert!(p.pinv.iter().all(|v| *v == 0.0));
+    // tolerance: diag(1, 1e-8) with rtol 1e-6 drops the small one
+    let p = pinv(&[1.0, 0.0, 0.0, 1e-8], 2, 2, Some(1e-6)).unwrap();
+    assert_eq!(p.rank, 1);
+    assert_eq!(p.pinv, vec![1.0, 0.0, 0.0, 0.0]);
+    assert!(matches!(pinv(&[1.0; 4], 2, 2, Some(-1.0)), Err(CoreError::InvalidOption { .. })));
+}
+
+#[test]
+fn lstsq_matches_normal_equations() {
+    let (m, n, p) = (50, 8, 3);
+    let a = random(m * n, 21);
+    let b = random(m * p, 22);
+    let x = lstsq(&a, &b, m, n, p, None).unwrap();
+    assert_eq!(x.rank, n);
+    // Aᵀ(AX − B) = 0
+    let r: Vec<f64> = mm(&a, &x.x, m, n, p).iter().zip(&b).map(|(u, v)| u - v).collect();
+    let at: Vec<f64> = (0..n * m).map(|q| a[(q % m) * n + q / m]).collect();
+    let g = mm(&at, &r, n, m, p);
+    assert!(crate_max(&g) < 1e-12);
+    assert!(matches!(lstsq(&a, &b[..10], m, n, p, None), Err(CoreError::ShapeMismatch { .. })));
+}
