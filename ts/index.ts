@@ -3,3 +3,4 @@ export * from './image.ts';
 export * from './stimuli/index.ts';
 export * from './io/png.ts';
 export * from './io/contact-sheet.ts';
+export * from './models/index.ts';
