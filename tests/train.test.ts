@@ -7,6 +7,8 @@ import { Prng } from '../ts/data/prng.ts';
 import { resolveTrainSpec, trainCommand } from '../ts/train/train-spec.ts';
 import { train } from '../ts/train/trainer.ts';
 import { loadModel } from '../ts/models/model-io.ts';
+import { ensureModel, defaultModelSpecs } from '../ts/train/default-models.ts';
+import { statSync } from 'node:fs';
 import { UserError } from '../ts/util/errors.ts';
 import type { RgbImage } from '../ts/image.ts';
 
@@ -106,4 +108,22 @@ test('train specs validate their numbers and build the reproducing command', (t)
   const s = resolveTrainSpec({ arch: { arch: 'deep', activation: 'relu' }, task: 'deblur', blur: { kind: 'motion', length: 10, angleDeg: 0 } });
   t.is(s.name, 'deep-deblur-relu');
   t.is(trainCommand(s, 'models/x'), 'illusion-lab train --task deblur --arch deep --seed 1 --steps 600 --patch 24 --batch 32 --activation relu --blur motion:10:0 --out models/x');
+});
+
+test.serial('ensureModel trains a missing model once, then returns the existing one', async (t) => {
+  const modelsDir = mkdtempSync(join(tmpdir(), 'illusion-ensure-'));
+  const spec = resolveTrainSpec({ arch: { arch: 'shallow' }, task: 'restore', steps: 4, stepsPerEpoch: 2, patch: 16, batch: 2,
+    validationPatches: 2, validationPatch: 24, validationFraction: 0.34, name: 'tiny-restore' });
+  const dir = await ensureModel(spec, { modelsDir, imagesDir: images, log: () => {} });
+  t.is(dir, join(modelsDir, 'tiny-restore'));
+  const mtime = statSync(join(dir, 'weights.bin')).mtimeMs;
+  t.is(await ensureModel(spec, { modelsDir, imagesDir: images, log: () => {} }), dir);
+  t.is(statSync(join(dir, 'weights.bin')).mtimeMs, mtime);
+  rmSync(modelsDir, { recursive: true });
+});
+
+test('the default model set: shallow and deep for three tasks and a DnCNN-17 denoiser', (t) => {
+  t.deepEqual(defaultModelSpecs.map((s) => s.name), ['shallow-denoise', 'deep-denoise', 'shallow-deblur', 'deep-deblur',
+    'shallow-restore', 'deep-restore', 'dncnn17-denoise']);
+  t.true(defaultModelSpecs.every((s) => s.learningRate === 1e-3 && s.seed === 1));
 });
