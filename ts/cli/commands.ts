@@ -5,6 +5,7 @@ import { stimuliCommand } from './commands/stimuli.ts';
 import { dataCommand } from './commands/data.ts';
 import { trainCommand } from './commands/train.ts';
 import { evalCommand } from './commands/eval.ts';
+import { serveCommand } from './commands/serve.ts';
 
 export const commands: Command[] = [
   versionCommand,
@@ -12,4 +13,5 @@ export const commands: Command[] = [
   dataCommand,
   trainCommand,
   evalCommand,
+  serveCommand,
 ];

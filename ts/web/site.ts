@@ -1,0 +1,140 @@
+// The browser page as a static folder: web/index.html and web/style.css, the compiled TypeScript of dist/ts
+// (the same stimuli, core facade and matching code Node runs), the ESM builds of @tensorflow/tfjs and
+// comlink (the page's import map points at them), the WebAssembly core, and the trained models found in a
+// models folder (each NAME/ with model.json + its weight files, listed in models/index.json).
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../util/errors.ts';
+
+const here = fileURLToPath(import.meta.url);
+/** The repository (or installed package) root: ts/web/site.ts from sources, dist/ts/web/site.js built. */
+export const packageRoot = here.endsWith('.ts') ? resolve(dirname(here), '..', '..') : resolve(dirname(here), '..', '..', '..');
+
+/** Bare specifiers of the page's modules and the files (under node_modules) the import map resolves them to. */
+export const vendorModules: Readonly<Record<string, string>> = {
+  '@tensorflow/tfjs': '@tensorflow/tfjs/dist/tf.fesm.js',
+  comlink: 'comlink/dist/esm/comlink.mjs',
+};
+
+export interface BuildOptions {
+  /** output folder (emptied first if it exists and holds a previous build) */
+  outDir: string;
+  /** folder of trained models (default: models/ of the package root; missing = no models listed) */
+  modelsDir?: string;
+}
+
+export interface ModelListing {
+  name: string;
+  /** path of model.json relative to the site root */
+  url: string;
+  /** card.json beside it, when present */
+  card: unknown;
+}
+
+export interface BuildSummary {
+  outDir: string;
+  files: number;
+  bytes: number;
+  models: ModelListing[];
+}
+
+function requireFile(path: string, hint: string): void {
+  if (!existsSync(path)) throw new UserError(`${relative(process.cwd(), path) || path} is missing; ${hint}`);
+}
+
+function resolveVendor(file: string): string {
+  const path = join(packageRoot, 'node_modules', file);
+  requireFile(path, 'run "npm install"');
+  return path;
+}
+
+/** The model folders under dir (those holding a model.json), copied with their weight files and card. */
+function copyModels(dir: string, out: string): ModelListing[] {
+  if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) throw new UserError(`--models: ${dir} is not a folder`);
+  const listings: ModelListing[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const src = join(dir, name);
+    const modelJson = join(src, 'model.json');
+    if (!existsSync(modelJson)) continue;
+    let manifest: { weightsManifest?: { paths?: string[] }[] };
+    try {
+      manifest = JSON.parse(readFileSync(modelJson, 'utf8'));
+    } catch {
+      throw new UserError(`model ${modelJson} is not valid JSON`);
+    }
+    const weightPaths = (manifest.weightsManifest ?? []).flatMap((g) => g.paths ?? []);
+    mkdirSync(join(out, name), { recursive: true });
+    for (const file of ['model.json', ...weightPaths, 'card.json']) {
+      if (file.includes('..') || file.startsWith('/')) throw new UserError(`model ${modelJson}: weight path "${file}" leaves the model folder`);
+      const from = join(src, file);
+      if (!existsSync(from)) {
+        if (file === 'card.json') continue;
+        throw new UserError(`model ${src} is incomplete: ${file} is missing`);
+      }
+      cpSync(from, join(out, name, file));
+    }
+    const cardPath = join(src, 'card.json');
+    const card = existsSync(cardPath) ? JSON.parse(readFileSync(cardPath, 'utf8')) : null;
+    listings.push({ name, url: `models/${name}/model.json`, card });
+  }
+  return listings;
+}
+
+function copyJs(from: string, to: string): void {
+  cpSync(from, to, {
+    recursive: true,
+    filter: (p) => statSync(p).isDirectory() || /\.(js|wasm)$/.test(p),
+  });
+}
+
+function folderSize(dir: string): { files: number; bytes: number } {
+  let files = 0, bytes = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) { files++; bytes += statSync(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).size; }
+  }
+  return { files, bytes };
+}
+
+/** Build the page into opts.outDir. Needs the compiled dist/ (npm run build). */
+export function buildWebSite(opts: BuildOptions): BuildSummary {
+  const out = resolve(opts.outDir);
+  const distTs = join(packageRoot, 'dist', 'ts');
+  const web = join(packageRoot, 'web');
+  requireFile(join(distTs, 'web', 'page', 'main.js'), 'build the TypeScript first with "npm run build"');
+  requireFile(join(distTs, 'core', 'wasm-pkg', 'illusion_wasm_bg.wasm'), 'build the WebAssembly core with "npm run build"');
+  requireFile(join(web, 'index.html'), 'the package is incomplete');
+
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new UserError(`--build: ${out} exists and is not a folder`);
+    const entries = readdirSync(out);
+    if (entries.length > 0 && !entries.includes('illusion-lab-web.json')) {
+      throw new UserError(`--build: ${out} is not empty and holds no previous page build; choose an empty or new folder`);
+    }
+    rmSync(out, { recursive: true, force: true });
+  }
+  mkdirSync(out, { recursive: true });
+
+  const importMap: Record<string, string> = {};
+  for (const [specifier, file] of Object.entries(vendorModules)) {
+    const target = join('vendor', file);
+    mkdirSync(dirname(join(out, target)), { recursive: true });
+    cpSync(resolveVendor(file), join(out, target));
+    importMap[specifier] = `./${target.split('\\').join('/')}`;
+  }
+  const html = readFileSync(join(web, 'index.html'), 'utf8');
+  if (!html.includes('<!--IMPORT-MAP-->')) throw new UserError('web/index.html has no <!--IMPORT-MAP--> placeholder');
+  writeFileSync(join(out, 'index.html'), html.replace('<!--IMPORT-MAP-->',
+    `<script type="importmap">${JSON.stringify({ imports: importMap })}</script>`));
+  for (const f of readdirSync(web)) if (f.endsWith('.css')) cpSync(join(web, f), join(out, f));
+
+  copyJs(distTs, join(out, 'app', 'ts'));
+  const modelsDir = resolve(opts.modelsDir ?? join(packageRoot, 'models'));
+  if (opts.modelsDir !== undefined && !existsSync(modelsDir)) throw new UserError(`--models: ${modelsDir} does not exist`);
+  const models = copyModels(modelsDir, join(out, 'models'));
+  mkdirSync(join(out, 'models'), { recursive: true });
+  writeFileSync(join(out, 'models', 'index.json'), JSON.stringify({ models }, null, 2));
+  writeFileSync(join(out, 'illusion-lab-web.json'), JSON.stringify({ builtFrom: packageRoot, importMap, models: models.map((m) => m.name) }, null, 2));
+  return { outDir: out, ...folderSize(out), models };
+}
