@@ -105,6 +105,8 @@ export function buildWebSite(opts: BuildOptions): BuildSummary {
   requireFile(join(distTs, 'web', 'page', 'main.js'), 'build the TypeScript first with "npm run build"');
   requireFile(join(distTs, 'core', 'wasm-pkg', 'illusion_wasm_bg.wasm'), 'build the WebAssembly core with "npm run build"');
   requireFile(join(web, 'index.html'), 'the package is incomplete');
+  const modelsDir = resolve(opts.modelsDir ?? join(packageRoot, 'models'));
+  if (opts.modelsDir !== undefined && !existsSync(modelsDir)) throw new UserError(`--models: ${modelsDir} does not exist`);
 
   if (existsSync(out)) {
     if (!statSync(out).isDirectory()) throw new UserError(`--build: ${out} exists and is not a folder`);
@@ -115,6 +117,8 @@ export function buildWebSite(opts: BuildOptions): BuildSummary {
     rmSync(out, { recursive: true, force: true });
   }
   mkdirSync(out, { recursive: true });
+  // the marker first: a build that fails half-way is still recognised (and replaced) as one of ours
+  writeFileSync(join(out, 'illusion-lab-web.json'), JSON.stringify({ builtFrom: packageRoot, complete: false }));
 
   const importMap: Record<string, string> = {};
   for (const [specifier, file] of Object.entries(vendorModules)) {
@@ -130,11 +134,9 @@ export function buildWebSite(opts: BuildOptions): BuildSummary {
   for (const f of readdirSync(web)) if (f.endsWith('.css')) cpSync(join(web, f), join(out, f));
 
   copyJs(distTs, join(out, 'app', 'ts'));
-  const modelsDir = resolve(opts.modelsDir ?? join(packageRoot, 'models'));
-  if (opts.modelsDir !== undefined && !existsSync(modelsDir)) throw new UserError(`--models: ${modelsDir} does not exist`);
   const models = copyModels(modelsDir, join(out, 'models'));
   mkdirSync(join(out, 'models'), { recursive: true });
   writeFileSync(join(out, 'models', 'index.json'), JSON.stringify({ models }, null, 2));
-  writeFileSync(join(out, 'illusion-lab-web.json'), JSON.stringify({ builtFrom: packageRoot, importMap, models: models.map((m) => m.name) }, null, 2));
+  writeFileSync(join(out, 'illusion-lab-web.json'), JSON.stringify({ builtFrom: packageRoot, complete: true, importMap, models: models.map((m) => m.name) }, null, 2));
   return { outDir: out, ...folderSize(out), models };
 }
