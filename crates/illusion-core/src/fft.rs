@@ -44,6 +44,9 @@ impl Stack {
 }
 
 /// 2D FFT (or inverse) of real (`im` = None) or complex data; returns (re, im) in the same layout.
+///
+/// Real input is transformed two planes at a time: z = a + i·b, Z = FFT2(z), then
+/// A[k] = (Z[k] + conj Z[−k]) / 2 and B[k] = (Z[k] − conj Z[−k]) / 2i — half the transforms.
 pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Result<(Vec<f64>, Vec<f64>), CoreError> {
     let what = if inverse { "ifft2" } else { "fft2" };
     let len = shape.check_data(what, if inverse { "ifft2: real part" } else { "fft2: real part" }, re, 6)?;
@@ -60,25 +63,62 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
     let scratch_len = row_fft.get_inplace_scratch_len().max(col_fft.get_inplace_scratch_len());
     let mut scratch = vec![Complex::new(0.0, 0.0); scratch_len];
     let mut plane = vec![Complex::new(0.0, 0.0); h * w];
-    let mut transposed = vec![Complex::new(0.0, 0.0); h * w];
+    // after the column pass the spectrum is transposed: spec[v·H + u] = F[u, v]
+    let mut spec = vec![Complex::new(0.0, 0.0); h * w];
     let mut out_re = vec![0.0; len];
     let mut out_im = vec![0.0; len];
     let norm = if inverse { 1.0 / (h * w) as f64 } else { 1.0 };
-    for b in 0..batch {
-        let base = b * h * w * c;
-        for ch in 0..c {
-            for (p, z) in plane.iter_mut().enumerate() {
-                let idx = base + p * c + ch;
-                *z = Complex::new(re[idx], im.map_or(0.0, |v| v[idx]));
+    let plane_count = batch * c;
+    // flat index of pixel p (= y·W + x) of plane q (= b·C + ch)
+    let at = |q: usize, p: usize| (q / c) * h * w * c + p * c + q % c;
+    let mut transform = |plane: &mut Vec<Complex<f64>>, spec: &mut Vec<Complex<f64>>| {
+        row_fft.process_with_scratch(plane, &mut scratch); // all H rows, length W
+        transpose::transpose(plane, spec, w, h);
+        col_fft.process_with_scratch(spec, &mut scratch); // all W columns, length H
+    };
+    match im {
+        Some(im) => {
+            for q in 0..plane_count {
+                for (p, z) in plane.iter_mut().enumerate() {
+                    let i = at(q, p);
+                    *z = Complex::new(re[i], im[i]);
+                }
+                transform(&mut plane, &mut spec);
+                for v in 0..w {
+                    for u in 0..h {
+                        let z = spec[v * h + u];
+                        let i = at(q, u * w + v);
+                        out_re[i] = z.re * norm;
+                        out_im[i] = z.im * norm;
+                    }
+                }
             }
-            row_fft.process_with_scratch(&mut plane, &mut scratch); // all H rows, length W
-            transpose::transpose(&plane, &mut transposed, w, h);
-            col_fft.process_with_scratch(&mut transposed, &mut scratch); // all W columns, length H
-            transpose::transpose(&transposed, &mut plane, h, w);
-            for (p, z) in plane.iter().enumerate() {
-                let idx = base + p * c + ch;
-                out_re[idx] = z.re * norm;
-                out_im[idx] = z.im * norm;
+        }
+        None => {
+            let mut q = 0;
+            while q < plane_count {
+                let pair = q + 1 < plane_count;
+                for (p, z) in plane.iter_mut().enumerate() {
+                    *z = Complex::new(re[at(q, p)], if pair { re[at(q + 1, p)] } else { 0.0 });
+                }
+                transform(&mut plane, &mut spec);
+                for v in 0..w {
+                    let vn = (w - v) % w;
+                    for u in 0..h {
+                        let un = (h - u) % h;
+                        let z = spec[v * h + u];
+                        let zc = spec[vn * h + un].conj();
+                        let i = at(q, u * w + v);
+                        out_re[i] = 0.5 * (z.re + zc.re) * norm;
+                        out_im[i] = 0.5 * (z.im + zc.im) * norm;
+                        if pair {
+                            let j = at(q + 1, u * w + v);
+                            out_re[j] = 0.5 * (z.im - zc.im) * norm;
+                            out_im[j] = -0.5 * (z.re - zc.re) * norm;
+                        }
+                    }
+                }
+                q += 2;
             }
         }
     }

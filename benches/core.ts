@@ -1,0 +1,145 @@
+// Benchmark of the numerical core (WebAssembly in Node, one thread) against NumPy (OpenBLAS; 1 and 2
+// threads) and ml-matrix (pure JS), on the same matrices, plus FFT2 and the pool's scaling on 2 cores.
+//   npm run bench:core            full run: n = 256, 768, 1536, 3072 (several minutes)
+//   npm run bench:core -- --quick n = 256, 768; ml-matrix at 256 only
+// Prints medians (ms) and ratios; "core/np1" < 4 is the target for eig and SVD.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EigenvalueDecomposition, Matrix as MlMatrix, SingularValueDecomposition, pseudoInverse } from 'ml-matrix';
+import { CorePool, loadCore, matrix, type Matrix } from '../ts/core/index.ts';
+
+const quick = process.argv.includes('--quick');
+const sizes = quick ? [256, 768] : [256, 768, 1536, 3072];
+const mlSizes = quick ? [256] : [256, 768];
+const ops = ['eig', 'eigh', 'svd', 'pinv'] as const;
+type Op = (typeof ops)[number] | 'fft2';
+const reps = (n: number) => (n <= 256 ? 5 : n <= 768 ? 3 : 1);
+
+function seeded(seed: number) {
+  let s = seed >>> 0;
+  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32 * 2 - 1; };
+}
+function randomMatrix(rows: number, cols: number, seed: number): Matrix {
+  return matrix(rows, cols, Float64Array.from({ length: rows * cols }, seeded(seed)));
+}
+function symmetric(a: Matrix): Matrix {
+  const n = a.rows;
+  return matrix(n, n, a.data.map((v, p) => (v + a.data[(p % n) * n + Math.floor(p / n)]) / 2));
+}
+function median(f: () => void, r: number): number {
+  const ts: number[] = [];
+  for (let i = 0; i < r; i++) { const t0 = performance.now(); f(); ts.push(performance.now() - t0); }
+  ts.sort((x, y) => x - y);
+  return ts[Math.floor(ts.length / 2)];
+}
+const fmt = (ms: number | undefined) => (ms === undefined ? '—' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
+const ratio = (a?: number, b?: number) => (a === undefined || b === undefined ? '—' : (a / b).toFixed(2));
+
+const core = await loadCore();
+const dir = mkdtempSync(join(tmpdir(), 'illusion-bench-'));
+const jobs: { key: string; op: Op; file: string; rows: number; cols: number; reps: number; shape?: number[] }[] = [];
+const results = new Map<string, { core?: number; np1?: number; np2?: number; ml?: number; label: string }>();
+
+function addJob(key: string, label: string, op: Op, m: Matrix, r: number, shape?: number[]) {
+  const file = `${key}.f64`;
+  writeFileSync(join(dir, file), new Uint8Array(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+  jobs.push({ key, op, file, rows: m.rows, cols: m.cols, reps: r, shape });
+  results.set(key, { label });
+}
+
+try {
+  const t0 = performance.now();
+  // --- core (WASM) ---
+  for (const n of sizes) {
+    const a = randomMatrix(n, n, n);
+    const s = symmetric(a);
+    for (const op of ops) {
+      const key = `${op}-${n}`;
+      addJob(key, `${op} ${n}×${n}`, op, op === 'eigh' ? s : a, reps(n));
+      const run = {
+        eig: () => core.eigGeneral(a, { inverse: false }),
+        eigh: () => core.eigSymmetric(s),
+        svd: () => core.svd(a),
+        pinv: () => core.pinv(a),
+      }[op];
+      results.get(key)!.core = median(run, reps(n));
+      process.stderr.write(`core ${key}: ${fmt(results.get(key)!.core)}\n`);
+    }
+  }
+  // the study's shapes: eig with V⁻¹ at 768, pinv of 768×1600
+  {
+    const j = randomMatrix(768, 768, 7);
+    addJob('eig+inv-768', 'eig + V⁻¹ 768×768', 'eig', j, 3);
+    results.get('eig+inv-768')!.core = median(() => core.eigGeneral(j), 3);
+    const w = randomMatrix(768, 1600, 8);
+    addJob('pinv-768x1600', 'pinv 768×1600', 'pinv', w, 3);
+    results.get('pinv-768x1600')!.core = median(() => core.pinv(w), 3);
+  }
+  // FFT2: one 128×128×3 image, 768 eigenvector images 16×16×3
+  const img = randomMatrix(128 * 128 * 3, 1, 11);
+  addJob('fft2-128', 'fft2 128×128×3', 'fft2', img, 50, [128, 128, 3]);
+  results.get('fft2-128')!.core = median(() => core.fft2({ height: 128, width: 128, channels: 3, data: img.data }), 50);
+  const stack = randomMatrix(768 * 16 * 16 * 3, 1, 12);
+  addJob('fft2-768x16', 'fft2 768 × 16×16×3', 'fft2', stack, 20, [768, 16, 16, 3]);
+  results.get('fft2-768x16')!.core = median(() => core.fft2({ batch: 768, height: 16, width: 16, channels: 3, data: stack.data }), 20);
+
+  // --- NumPy, 1 and 2 threads ---
+  const info: Record<string, unknown> = {};
+  for (const threads of [1, 2]) {
+    const env = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
+    delete env.OPENBLAS_CORETYPE;
+    delete env.OPENBLAS_L2_SIZE;
+    const r = spawnSync('/usr/bin/python3', [join(import.meta.dirname, 'core_numpy.py'), dir, JSON.stringify({ jobs })], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (r.status !== 0) throw new Error(`NumPy benchmark failed: ${r.stderr}`);
+    const out = JSON.parse(r.stdout);
+    info[`numpy${threads}`] = { numpy: out.numpy, blas: out.blas };
+    for (const [k, ms] of Object.entries(out.ms as Record<string, number>)) results.get(k)![threads === 1 ? 'np1' : 'np2'] = ms;
+    process.stderr.write(`numpy ${threads} thread(s) done\n`);
+  }
+
+  // --- ml-matrix ---
+  for (const n of mlSizes) {
+    const a = randomMatrix(n, n, n);
+    const s = symmetric(a);
+    const toMl = (m: Matrix) => new MlMatrix(Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols))));
+    const [ma, ms] = [toMl(a), toMl(s)];
+    const r = n <= 256 ? 3 : 1;
+    results.get(`eig-${n}`)!.ml = median(() => new EigenvalueDecomposition(ma, { assumeSymmetric: false }), r);
+    results.get(`eigh-${n}`)!.ml = median(() => new EigenvalueDecomposition(ms, { assumeSymmetric: true }), r);
+    results.get(`svd-${n}`)!.ml = median(() => new SingularValueDecomposition(ma, { autoTranspose: true }), r);
+    results.get(`pinv-${n}`)!.ml = median(() => pseudoInverse(ma), r);
+    process.stderr.write(`ml-matrix ${n} done\n`);
+  }
+
+  // --- pool scaling: 8 independent eig (n = 384) on 1 vs 2 workers ---
+  const batch = Array.from({ length: 8 }, (_, k) => randomMatrix(384, 384, 100 + k));
+  const poolTime = async (threads: number) => {
+    const pool = new CorePool({ threads });
+    try {
+      await pool.runAll(batch.slice(0, threads).map((m) => ({ op: 'eigGeneral' as const, args: [m, { inverse: false }] as [Matrix, { inverse: boolean }] }))); // warm-up
+      const t = performance.now();
+      await pool.runAll(batch.map((m) => ({ op: 'eigGeneral' as const, args: [m, { inverse: false }] as [Matrix, { inverse: boolean }] })));
+      return performance.now() - t;
+    } finally {
+      await pool.close();
+    }
+  };
+  const pool1 = await poolTime(1);
+  const pool2 = await poolTime(2);
+
+  // --- report ---
+  const np = info.numpy1 as { numpy: string; blas: string[] };
+  console.log(`\nNumerical core benchmark (${quick ? 'quick' : 'full'}; ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(`core: WebAssembly (simd128) in Node ${process.version}, one thread; NumPy ${np.numpy} with BLAS ${np.blas.join(', ') || 'unknown'}`);
+  console.log('| operation | core | NumPy 1 thr | NumPy 2 thr | ml-matrix | core/np1 | core/np2 | ml/core |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const [, r] of results) {
+    console.log(`| ${r.label} | ${fmt(r.core)} | ${fmt(r.np1)} | ${fmt(r.np2)} | ${fmt(r.ml)} | ${ratio(r.core, r.np1)} | ${ratio(r.core, r.np2)} | ${ratio(r.ml, r.core)} |`);
+  }
+  console.log(`\npool: 8 × eigGeneral 384×384 — 1 worker ${fmt(pool1)}, 2 workers ${fmt(pool2)}, speed-up ${(pool1 / pool2).toFixed(2)}×`);
+  if (!quick) console.log('ml-matrix above 768 skipped: O(n³) from its 768 time, one size would take tens of minutes.');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
