@@ -1,6 +1,7 @@
 // Registry of the CLI's subcommands: one file per command under commands/.
 import type { Command } from './command.ts';
 import { versionCommand } from './commands/version.ts';
+import { runCommand } from './commands/run.ts';
 import { stimuliCommand } from './commands/stimuli.ts';
 import { dataCommand } from './commands/data.ts';
 import { trainCommand } from './commands/train.ts';
@@ -8,6 +9,7 @@ import { evalCommand } from './commands/eval.ts';
 import { serveCommand } from './commands/serve.ts';
 
 export const commands: Command[] = [
+  runCommand,
   versionCommand,
   stimuliCommand,
   dataCommand,

@@ -7,7 +7,7 @@ import { loadCore, matrix } from '../core/index.ts';
 import { blockGeometry, embedBlock, extractBlock } from './block.ts';
 import type { JacobianOptions, JacobianResult } from './jacobian-autograd.ts';
 import { predictImages, type ImageNetwork } from './net-io.ts';
-import { SeededRandom } from './random.ts';
+import { Prng } from '../data/prng.ts';
 
 export interface RegressionOptions extends JacobianOptions {
   /** number of probes N; default 2·d (SCIENCE.md: N ≥ 2d) */
@@ -33,7 +33,7 @@ export async function jacobianByRegression(net: ImageNetwork, opts: RegressionOp
   const amplitude = opts.amplitude ?? 0.01;
   if (!Number.isInteger(n) || n < d) throw new RangeError(`regression needs at least d = ${d} probes (got ${n}); use ≥ 2d`);
   if (!(amplitude > 0)) throw new RangeError(`probe amplitude must be positive, got ${amplitude}`);
-  const rng = new SeededRandom(opts.seed ?? 1);
+  const rng = new Prng(opts.seed ?? 1);
   const core = await loadCore();
 
   const [baseOut] = await predictImages(net, [embedBlock(g, o)], 1);
@@ -48,7 +48,7 @@ export async function jacobianByRegression(net: ImageNetwork, opts: RegressionOp
     const batch = [];
     for (let i = 0; i < m; i++) {
       const p = new Float64Array(d);
-      for (let k = 0; k < d; k++) p[k] = amplitude * rng.gaussian();
+      for (let k = 0; k < d; k++) p[k] = amplitude * rng.normal();
       probes.push(p);
       batch.push(embedBlock(g, o, p));
     }
@@ -65,7 +65,8 @@ export async function jacobianByRegression(net: ImageNetwork, opts: RegressionOp
     }
     opts.onProgress?.(n0 + m, n);
   }
-  const iPinv = core.pinv(matrix(d, n, inputs));
+  const { pinv: iPinv, rank } = core.pinv(matrix(d, n, inputs));
+  if (rank < d) throw new RangeError(`regression probes span only rank ${rank} < ${d}: use more probes`);
   const jac = core.matmul(matrix(d, n, responses), iPinv);
   const fitted = core.matmul(jac, matrix(d, n, inputs));
   let num = 0, den = 0;

@@ -30,6 +30,7 @@ export function toText(t: Table): string {
 export function formatCell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'number') {
+    if (Number.isNaN(v)) return '—';
     if (!Number.isFinite(v)) return String(v);
     if (Number.isInteger(v)) return String(v);
     const a = Math.abs(v);

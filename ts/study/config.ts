@@ -3,6 +3,7 @@
 // resolved config is written back into results.json with the run's provenance.
 import { readFileSync } from 'node:fs';
 import { UserError } from '../util/errors.ts';
+import { defaultModelsDir } from '../train/default-models.ts';
 
 export interface ModelRef {
   arch: 'shallow' | 'deep' | 'dncnn';
@@ -11,7 +12,7 @@ export interface ModelRef {
 }
 
 export interface StudyConfig {
-  /** where the trained models live (trained there when absent) */
+  /** where the trained models live (trained there when absent); default: the package's models/ */
   modelsDir: string;
   models: ModelRef[];
   stimuli: {
@@ -72,7 +73,7 @@ export function modelName(m: ModelRef): string {
 
 export function defaultConfig(full = false): StudyConfig {
   return {
-    modelsDir: 'models',
+    modelsDir: defaultModelsDir(),
     models: defaultModelRefs,
     stimuli: { variants: ['grey', 'colour'], sweeps: true, sweepArchs: full ? [] : ['shallow'] },
     matching: { archs: full ? [] : ['shallow', 'deep'], maxIterations: full ? 40 : 12 },

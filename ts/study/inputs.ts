@@ -3,7 +3,7 @@
 // (a given folder, else the validation split of the training photos: images the nets never trained on).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import type { RgbImage } from '../image.ts';
 import { isImageFile, readImage } from '../io/read-image.ts';
@@ -12,9 +12,9 @@ import { openImageFolder, splitBySource } from '../data/image-folder.ts';
 import { defaultPhotoDir } from '../data/paths.ts';
 import { loadModel } from '../models/model-io.ts';
 import { modelFile } from '../models/model-io.ts';
-import { resolveTrainSpec, defaultName } from '../train/train-spec.ts';
+import { defaultName } from '../train/train-spec.ts';
+import { ensureModel } from '../train/default-models.ts';
 import { resolveArch } from '../models/arch.ts';
-import { train } from '../train/trainer.ts';
 import { UserError } from '../util/errors.ts';
 import type { ModelRef, StudyConfig } from './config.ts';
 import { modelName } from './config.ts';
@@ -59,14 +59,9 @@ export async function acquireModels(config: StudyConfig, log: (s: string) => voi
   const out: AcquiredModel[] = [];
   for (const ref of config.models) {
     const dir = modelDir(config.modelsDir, ref);
-    let trained: 'committed' | 'this run' = 'committed';
-    if (!existsSync(join(dir, modelFile))) {
-      trained = 'this run';
-      log(`model ${modelName(ref)} not found in ${dir}: training it with the default budget`);
-      const spec = resolveTrainSpec({ arch: { arch: ref.arch }, task: ref.task, seed: ref.seed, name: dir.split('/').pop() });
-      const r = await train({ spec, imagesDir: photosDir(log), outDir: dir, resume: true, log, progress: true });
-      if (r.interrupted) throw new UserError(`training of ${modelName(ref)} was interrupted at step ${r.step}; run again to resume it`);
-    }
+    const trained: 'committed' | 'this run' = existsSync(join(dir, modelFile)) ? 'committed' : 'this run';
+    if (trained === 'this run') log(`model ${modelName(ref)} not found in ${dir}: training it with the default budget`);
+    await ensureModel({ arch: { arch: ref.arch }, task: ref.task, seed: ref.seed, name: basename(dir) }, { modelsDir: dirname(dir), log });
     const { model, card } = await loadModel(dir);
     out.push({
       name: modelName(ref), ref, dir, model, hash: hashDir(dir), validationFiles: card.training?.data.validationFiles ?? [],
