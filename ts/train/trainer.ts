@@ -67,6 +67,21 @@ function setWeights(model: tf.LayersModel, arrays: NamedArray[]): void {
 }
 
 export async function train(run: TrainRun): Promise<TrainResult> {
+  // Ctrl-C: finish the current step, write a checkpoint, stop. A second Ctrl-C exits at once.
+  let interrupted = false;
+  const onSigint = (): void => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await trainWithSignal(run, () => interrupted);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+async function trainWithSignal(run: TrainRun, isInterrupted: () => boolean): Promise<TrainResult> {
   const { spec, outDir } = run;
   const log = run.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const backend = await initBackend();
@@ -79,6 +94,7 @@ export async function train(run: TrainRun): Promise<TrainResult> {
   const trainImages = loadImages(folder, split.train);
   const validation = makeValidationSet(loadImages(folder, split.validation), degradation, spec.validationPatches, spec.validationPatch, spec.seed);
   const sampler = new PatchSampler(trainImages, spec.patch, degradation);
+  if (isInterrupted()) throw new UserError(`${spec.name}: interrupted while loading the images, before the first step; nothing saved`);
 
   const model = buildModel(spec.arch, spec.seed);
   const optimizer = tf.train.adam(spec.learningRate);
@@ -112,58 +128,50 @@ export async function train(run: TrainRun): Promise<TrainResult> {
     writeCheckpoint(outDir, ck);
   };
 
-  let interrupted = false;
-  const onSigint = (): void => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-  };
-  process.on('SIGINT', onSigint);
   mkdirSync(outDir, { recursive: true });
   const bar = run.progress === false ? undefined : new ProgressBar({ label: spec.name, total: spec.steps });
   bar?.update(state.step);
   const t0 = Date.now() - state.seconds * 1000;
   let stepsThisCall = 0;
   let stoppedEarly = false;
-  try {
-    while (state.step < spec.steps) {
-      const b = sampler.batch(spec.batch, rng);
-      const lossValue = tf.tidy(() => {
-        const x = tf.tensor4d(b.input, [b.n, b.patch, b.patch, 3]);
-        const y = tf.tensor4d(b.target, [b.n, b.patch, b.patch, 3]);
-        const { value, grads } = tf.variableGrads(() => tf.mean(tf.squaredDifference(model.apply(x, { training: true }) as tf.Tensor, y)) as tf.Scalar, vars);
-        optimizer.applyGradients(grads as unknown as Record<string, tf.Variable>);
-        return value.dataSync()[0];
-      });
-      if (!Number.isFinite(lossValue)) throw new Error(`training diverged at step ${state.step + 1} (loss ${lossValue})`);
-      state.step++; stepsThisCall++;
-      state.epochLossSum += lossValue; state.epochLossCount++;
-      const lastVal = state.history.length ? state.history[state.history.length - 1].validationPsnr : NaN;
-      bar?.update(state.step, `loss ${lossValue.toFixed(5)} PSNR ${psnrFromMse(lossValue).toFixed(2)} dB` +
-        (Number.isFinite(lastVal) ? ` val ${lastVal.toFixed(2)} dB` : ''));
-      if (state.step % spec.stepsPerEpoch === 0 || state.step === spec.steps) {
-        const vPsnr = validationPsnr(model, validation);
-        state.history.push({ step: state.step, trainLoss: state.epochLossSum / state.epochLossCount, validationPsnr: vPsnr });
-        state.epochLossSum = 0; state.epochLossCount = 0;
-        if (vPsnr > state.bestPsnr) {
-          state.bestPsnr = vPsnr; state.bestStep = state.step; state.badEpochs = 0;
-          best = await weightsOf(model);
-        } else {
-          state.badEpochs++;
-        }
-        state.seconds = (Date.now() - t0) / 1000;
-        if (state.badEpochs >= spec.patience) { stoppedEarly = true; break; }
-        await checkpoint();
+  while (state.step < spec.steps) {
+    const b = sampler.batch(spec.batch, rng);
+    const lossValue = tf.tidy(() => {
+      const x = tf.tensor4d(b.input, [b.n, b.patch, b.patch, 3]);
+      const y = tf.tensor4d(b.target, [b.n, b.patch, b.patch, 3]);
+      const { value, grads } = tf.variableGrads(() => tf.mean(tf.squaredDifference(model.apply(x, { training: true }) as tf.Tensor, y)) as tf.Scalar, vars);
+      optimizer.applyGradients(grads as unknown as Record<string, tf.Variable>);
+      return value.dataSync()[0];
+    });
+    if (!Number.isFinite(lossValue)) throw new Error(`training diverged at step ${state.step + 1} (loss ${lossValue})`);
+    state.step++; stepsThisCall++;
+    state.epochLossSum += lossValue; state.epochLossCount++;
+    const lastVal = state.history.length ? state.history[state.history.length - 1].validationPsnr : NaN;
+    bar?.update(state.step, `loss ${lossValue.toFixed(5)} PSNR ${psnrFromMse(lossValue).toFixed(2)} dB` +
+      (Number.isFinite(lastVal) ? ` val ${lastVal.toFixed(2)} dB` : ''));
+    if (state.step % spec.stepsPerEpoch === 0 || state.step === spec.steps) {
+      const vPsnr = validationPsnr(model, validation);
+      state.history.push({ step: state.step, trainLoss: state.epochLossSum / state.epochLossCount, validationPsnr: vPsnr });
+      state.epochLossSum = 0; state.epochLossCount = 0;
+      if (vPsnr > state.bestPsnr) {
+        state.bestPsnr = vPsnr; state.bestStep = state.step; state.badEpochs = 0;
+        best = await weightsOf(model);
+      } else {
+        state.badEpochs++;
       }
-      if (interrupted || (run.stopAfterSteps !== undefined && stepsThisCall >= run.stopAfterSteps)) {
-        state.seconds = (Date.now() - t0) / 1000;
-        await checkpoint();
-        bar?.finish(`stopped at step ${state.step}`);
-        log(`${spec.name}: stopped at step ${state.step}/${spec.steps}; checkpoint saved in ${outDir}/checkpoint (continue with --resume)`);
-        return { outDir, interrupted: true, step: state.step };
-      }
+      state.seconds = (Date.now() - t0) / 1000;
+      if (state.badEpochs >= spec.patience) { stoppedEarly = true; break; }
+      await checkpoint();
     }
-  } finally {
-    process.off('SIGINT', onSigint);
+    await new Promise((resolve) => setImmediate(resolve)); // let a pending SIGINT handler run
+    if (isInterrupted() || (run.stopAfterSteps !== undefined && stepsThisCall >= run.stopAfterSteps)) {
+      state.seconds = (Date.now() - t0) / 1000;
+      await checkpoint();
+      bar?.update(state.step, `stopped at step ${state.step}`);
+      if (bar && process.stderr.isTTY) process.stderr.write('\n');
+      log(`${spec.name}: stopped at step ${state.step}/${spec.steps}; checkpoint saved in ${outDir}/checkpoint (continue with --resume)`);
+      return { outDir, interrupted: true, step: state.step };
+    }
   }
   bar?.finish(stoppedEarly ? `early stop at step ${state.step}` : undefined);
   state.seconds = (Date.now() - t0) / 1000;

@@ -84,6 +84,6 @@ export const trainCommand: Command = {
     }
     const outDir = values.out ?? join('models', spec.name);
     const result = await train({ spec, outDir, imagesDir: values.images ?? defaultPhotoDir(), resume: values.resume ?? false });
-    if (result.interrupted) process.exitCode = 130;
+    if (result.interrupted) throw new UserError(`training interrupted at step ${result.step}; continue with: illusion-lab train … --out ${outDir} --resume`);
   },
 };
