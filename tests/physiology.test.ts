@@ -56,3 +56,14 @@ test('Chevreul staircase: scallops are counted per step for an edge-enhancing ne
   t.true(r.scallops!.predicted >= 3);
   t.is(r.scallops!.humanWay, r.scallops!.predicted);
 });
+
+test('the colour gradient\'s input contrast is that of its ramp ends, so its strength is defined', async (t) => {
+  const net = asNetwork((x: tf.Tensor4D) => tf.add(x, 0) as tf.Tensor4D);
+  const stim = makeStimulus('gradient-colour');
+  const r = await measurePhysiology(net, stim, simpleOpponent);
+  const p = stim.params as { from: [number, number, number]; to: [number, number, number] };
+  const a = simpleOpponent(p.from), b = simpleOpponent(p.to);
+  t.true(Math.abs(r.inputContrast! - Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])) < 1e-12);
+  t.true(r.inputContrast! > 0);
+  t.true(r.strength! < 1e-6);
+});

@@ -5,8 +5,8 @@
 // Definitions (ours): for a two-test stimulus, Δout = Out(1) − Out(2) and the human prediction is
 // Δhuman = direction(1) − direction(2); the network goes the human way when the cosine between them (in
 // the opponent space) is positive. Illusion strength = ‖opp(Out(1)) − opp(Out(2))‖ / input contrast,
-// input contrast = ‖opp(ind1) − opp(ind2)‖ for stimuli with two inducers, else the opponent distance
-// between the darkest and the lightest pixel of the first image.
+// input contrast = ‖opp(ind1) − opp(ind2)‖ for stimuli with two inducers, ‖opp(from) − opp(to)‖ for
+// ramps, else the opponent distance between the darkest and the lightest pixel of the first image.
 import type { Rgb, RgbImage } from '../image.ts';
 import { meanOverLabel } from '../image.ts';
 import type { Stimulus } from '../stimuli/types.ts';
@@ -67,8 +67,11 @@ export async function measurePhysiology(net: ImageNetwork, stim: Stimulus, toOpp
     const rgb = sub(t1.output, t2.output);
     const opponent = sub(t1.outputOpponent, t2.outputOpponent);
     result.difference = { rgb, opponent, hueAngleDeg: hueAngle(opponent) };
-    const p = stim.params as { ind1?: Rgb; ind2?: Rgb };
-    const contrast = p.ind1 && p.ind2 ? len(sub(toOpponent(p.ind1), toOpponent(p.ind2))) : extremesContrast(stim.images[0], toOpponent);
+    const p = stim.params as { ind1?: Rgb; ind2?: Rgb; from?: Rgb | number; to?: Rgb | number };
+    const asRgb = (v: Rgb | number): Rgb => (typeof v === 'number' ? [v, v, v] : v);
+    const contrast = p.ind1 && p.ind2 ? len(sub(toOpponent(p.ind1), toOpponent(p.ind2)))
+      : p.from !== undefined && p.to !== undefined ? len(sub(toOpponent(asRgb(p.from)), toOpponent(asRgb(p.to))))
+      : extremesContrast(stim.images[0], toOpponent);
     result.inputContrast = contrast;
     result.strength = contrast > 0 ? len(opponent) / contrast : undefined;
     const d1 = stim.human?.direction[1], d2 = stim.human?.direction[2];
