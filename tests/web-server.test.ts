@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWebSite, packageRoot } from '../ts/web/site.ts';
+import { buildWebSite, linkBareImports, packageRoot } from '../ts/web/site.ts';
 import { resolveRequestPath, serveFolder } from '../ts/web/server.ts';
 import { opponentToRgb, rgbToOpponent, stepOpponent } from '../ts/web/page/matching/opponent.ts';
 import { displayValue, gammaFromMatchedGrey, makeTrials, pixelsPerDegree } from '../ts/web/page/matching/protocol.ts';
@@ -27,15 +27,19 @@ function tinyModelDir(root: string): string {
   return join(root, 'models');
 }
 
-withBuild('the build holds the page with its import map, the compiled code, the .wasm, vendor ESM builds and the models', (t) => {
+withBuild('the build holds the page, the compiled code with vendor imports linked, the .wasm, vendor ESM builds and the models', (t) => {
   const tmp = mkdtempSync(join(tmpdir(), 'web-build-'));
   try {
     const out = join(tmp, 'site');
     const s = buildWebSite({ outDir: out, modelsDir: tinyModelDir(tmp) });
-    const html = readFileSync(join(out, 'index.html'), 'utf8');
-    const map = JSON.parse(/<script type="importmap">(.*?)<\/script>/.exec(html)![1]);
-    t.deepEqual(map, { imports: { '@tensorflow/tfjs': './vendor/@tensorflow/tfjs/dist/tf.fesm.js', comlink: './vendor/comlink/dist/esm/comlink.mjs' } });
-    for (const f of Object.values(map.imports) as string[]) t.true(existsSync(join(out, f)), f);
+    t.regex(readFileSync(join(out, 'index.html'), 'utf8'), /<script type="module" src="app\/ts\/web\/page\/main.js">/);
+    // bare specifiers linked to the vendor ESM builds, relative to each module (workers see no import map)
+    const imports = (f: string) => [...readFileSync(join(out, f), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    t.true(imports('app/ts/web/page/net-worker.js').includes('../../../../vendor/@tensorflow/tfjs/dist/tf.fesm.js'));
+    t.true(imports('app/ts/web/page/worker-client.js').includes('../../../../vendor/comlink/dist/esm/comlink.mjs'));
+    t.true(imports('app/ts/experiments/matching.js').includes('../../../vendor/@tensorflow/tfjs/dist/tf.fesm.js'));
+    for (const f of ['vendor/@tensorflow/tfjs/dist/tf.fesm.js', 'vendor/comlink/dist/esm/comlink.mjs']) t.true(existsSync(join(out, f)), f);
+    t.true(JSON.parse(readFileSync(join(out, 'illusion-lab-web.json'), 'utf8')).linkedImports >= 5);
     for (const f of ['style.css', 'app/ts/web/page/main.js', 'app/ts/web/page/core-worker.js', 'app/ts/stimuli/catalogue.js',
       'app/ts/core/wasm-pkg/illusion_wasm_bg.wasm', 'models/tiny/model.json', 'models/tiny/weights.bin', 'models/tiny/card.json']) {
       t.true(existsSync(join(out, f)), f);
@@ -72,7 +76,7 @@ withBuild('the server answers files with their types, 404 for unknown paths, 405
     const index = await get('/');
     t.is(index.status, 200);
     t.is(index.headers.get('content-type'), 'text/html; charset=utf-8');
-    t.regex(await index.text(), /<script type="importmap">/);
+    t.regex(await index.text(), /<title>illusion-lab/);
     const wasm = await get('/app/ts/core/wasm-pkg/illusion_wasm_bg.wasm');
     t.is(wasm.headers.get('content-type'), 'application/wasm');
     t.deepEqual([...new Uint8Array(await wasm.arrayBuffer()).subarray(0, 4)], [0, 0x61, 0x73, 0x6d]);
@@ -92,6 +96,18 @@ withBuild('the server answers files with their types, 404 for unknown paths, 405
     await s.close();
     rmSync(tmp, { recursive: true, force: true });
   }
+});
+
+test('linking rewrites only the listed bare specifiers, relative to the importing module', (t) => {
+  const vendor = { comlink: '/site/vendor/comlink.mjs', '@tensorflow/tfjs': '/site/vendor/tf.js' };
+  const src = `import * as C from 'comlink';\nimport * as tf from "@tensorflow/tfjs";\nconst m = await import('comlink');\n` +
+    `import { x } from './x.js';\nimport { y } from 'other';\nexport { z } from '@tensorflow/tfjs';\nconst s = 'from comlink';\n`;
+  const { code, linked } = linkBareImports(src, '/site/app/ts/web', vendor);
+  t.is(linked, 4);
+  t.is(code, `import * as C from '../../../vendor/comlink.mjs';\nimport * as tf from "../../../vendor/tf.js";\nconst m = await import('../../../vendor/comlink.mjs');\n` +
+    `import { x } from './x.js';\nimport { y } from 'other';\nexport { z } from '../../../vendor/tf.js';\nconst s = 'from comlink';\n`);
+  t.is(linkBareImports(`import 'comlink'`, '/site/vendor', vendor).linked, 0); // side-effect imports are not used by the page
+  t.is(linkBareImports(`from 'comlink'`, '/site/vendor', vendor).code, `from './comlink.mjs'`);
 });
 
 test('request paths never resolve outside the root', (t) => {

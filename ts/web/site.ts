@@ -1,9 +1,11 @@
 // The browser page as a static folder: web/index.html and web/style.css, the compiled TypeScript of dist/ts
 // (the same stimuli, core facade and matching code Node runs), the ESM builds of @tensorflow/tfjs and
-// comlink (the page's import map points at them), the WebAssembly core, and the trained models found in a
-// models folder (each NAME/ with model.json + its weight files, listed in models/index.json).
+// comlink, the WebAssembly core, and the trained models found in a models folder (each NAME/ with
+// model.json + its weight files, listed in models/index.json). No bundler: the one link step rewrites the
+// bare specifiers of the compiled modules ('@tensorflow/tfjs', 'comlink') to relative URLs of the vendor
+// files — module web workers do not see a page's import map, and the network and core run in workers.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../util/errors.ts';
 
@@ -11,7 +13,7 @@ const here = fileURLToPath(import.meta.url);
 /** The repository (or installed package) root: ts/web/site.ts from sources, dist/ts/web/site.js built. */
 export const packageRoot = here.endsWith('.ts') ? resolve(dirname(here), '..', '..') : resolve(dirname(here), '..', '..', '..');
 
-/** Bare specifiers of the page's modules and the files (under node_modules) the import map resolves them to. */
+/** Bare specifiers of the page's modules and the files (under node_modules) they are linked to. */
 export const vendorModules: Readonly<Record<string, string>> = {
   '@tensorflow/tfjs': '@tensorflow/tfjs/dist/tf.fesm.js',
   comlink: 'comlink/dist/esm/comlink.mjs',
@@ -89,10 +91,37 @@ function copyJs(from: string, to: string): void {
   });
 }
 
+const bareImport = /(\bfrom\s*|\bimport\s*\(\s*)(['"])([^'"./][^'"]*)\2/g;
+
+/** Rewrite the vendor bare specifiers of one compiled module to URLs relative to it; returns how many. */
+export function linkBareImports(source: string, fromDir: string, vendorFiles: Readonly<Record<string, string>>): { code: string; linked: number } {
+  let linked = 0;
+  const code = source.replace(bareImport, (whole, lead: string, quote: string, spec: string) => {
+    const target = vendorFiles[spec];
+    if (target === undefined) return whole;
+    linked++;
+    let rel = relative(fromDir, target).split(sep).join('/');
+    if (!rel.startsWith('.')) rel = `./${rel}`;
+    return `${lead}${quote}${rel}${quote}`;
+  });
+  return { code, linked };
+}
+
+function linkFolder(dir: string, vendorFiles: Readonly<Record<string, string>>): number {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !e.name.endsWith('.js')) continue;
+    const file = join(e.parentPath, e.name);
+    const { code, linked } = linkBareImports(readFileSync(file, 'utf8'), dirname(file), vendorFiles);
+    if (linked > 0) { writeFileSync(file, code); total += linked; }
+  }
+  return total;
+}
+
 function folderSize(dir: string): { files: number; bytes: number } {
   let files = 0, bytes = 0;
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) { files++; bytes += statSync(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).size; }
+    if (e.isFile()) { files++; bytes += statSync(join(e.parentPath, e.name)).size; }
   }
   return { files, bytes };
 }
@@ -120,23 +149,19 @@ export function buildWebSite(opts: BuildOptions): BuildSummary {
   // the marker first: a build that fails half-way is still recognised (and replaced) as one of ours
   writeFileSync(join(out, 'illusion-lab-web.json'), JSON.stringify({ builtFrom: packageRoot, complete: false }));
 
-  const importMap: Record<string, string> = {};
+  const vendorFiles: Record<string, string> = {};
   for (const [specifier, file] of Object.entries(vendorModules)) {
-    const target = join('vendor', file);
-    mkdirSync(dirname(join(out, target)), { recursive: true });
-    cpSync(resolveVendor(file), join(out, target));
-    importMap[specifier] = `./${target.split('\\').join('/')}`;
+    const target = join(out, 'vendor', file);
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(resolveVendor(file), target);
+    vendorFiles[specifier] = target;
   }
-  const html = readFileSync(join(web, 'index.html'), 'utf8');
-  if (!html.includes('<!--IMPORT-MAP-->')) throw new UserError('web/index.html has no <!--IMPORT-MAP--> placeholder');
-  writeFileSync(join(out, 'index.html'), html.replace('<!--IMPORT-MAP-->',
-    `<script type="importmap">${JSON.stringify({ imports: importMap })}</script>`));
-  for (const f of readdirSync(web)) if (f.endsWith('.css')) cpSync(join(web, f), join(out, f));
-
+  for (const f of readdirSync(web)) if (/\.(html|css)$/.test(f)) cpSync(join(web, f), join(out, f));
   copyJs(distTs, join(out, 'app', 'ts'));
+  const linked = linkFolder(join(out, 'app'), vendorFiles);
   const models = copyModels(modelsDir, join(out, 'models'));
   mkdirSync(join(out, 'models'), { recursive: true });
   writeFileSync(join(out, 'models', 'index.json'), JSON.stringify({ models }, null, 2));
-  writeFileSync(join(out, 'illusion-lab-web.json'), JSON.stringify({ builtFrom: packageRoot, complete: true, importMap, models: models.map((m) => m.name) }, null, 2));
+  writeFileSync(join(out, 'illusion-lab-web.json'), JSON.stringify({ builtFrom: packageRoot, complete: true, linkedImports: linked, vendor: vendorModules, models: models.map((m) => m.name) }, null, 2));
   return { outDir: out, ...folderSize(out), models };
 }

@@ -5,8 +5,6 @@
 import type { EigGeneralResult } from '../../core/eig.ts';
 import type { RadialAverageResult } from '../../core/fft.ts';
 import type { Matrix } from '../../core/matrix.ts';
-import { jacobianByAutograd } from '../../experiments/jacobian-autograd.ts';
-import { asNetwork } from '../../experiments/net-io.ts';
 import { byId, element, errorText, fmt, table } from './dom.ts';
 import { figure } from './render.ts';
 import { setStatus, type PageState } from './state.ts';
@@ -38,9 +36,10 @@ function showEigen(r: EigGeneralResult, label: string, ms: number, frames: numbe
   const k = Math.min(max, r.n);
   table(t, ['k', 'Re λ', 'Im λ', '|λ|'], Array.from({ length: k }, (_, i) =>
     [String(i + 1), r.valuesRe[i], r.valuesIm[i], Math.hypot(r.valuesRe[i], r.valuesIm[i])]));
-  out.replaceChildren(element('p', { className: 'note', textContent:
-    `${label}: ${r.n}×${r.n}, ${fmt(ms, 0)} ms in the worker (the page drew ${frames} frames meanwhile); ` +
-    `${Number.isNaN(r.vectorsCondition) ? "" : `eigenvector condition ${fmt(r.vectorsCondition, 2)}`}${r.n > k ? `; largest ${k} of ${r.n} by |λ|` : ''}` }), t);
+  const notes = [`${label}: ${r.n}×${r.n}, ${fmt(ms, 0)} ms in the worker (the page drew ${frames} frames meanwhile)`];
+  if (!Number.isNaN(r.vectorsCondition)) notes.push(`eigenvector condition ${fmt(r.vectorsCondition, 2)}`);
+  if (r.n > k) notes.push(`the ${k} largest of ${r.n} by |λ|`);
+  out.replaceChildren(element('p', { className: 'note', textContent: notes.join('; ') }), t);
   out.dataset.eigen = JSON.stringify({ n: r.n, valuesRe: [...r.valuesRe], valuesIm: [...r.valuesIm],
     vectorsRe: r.vectorsRe ? [...r.vectorsRe.data] : null, ms, frames });
 }
@@ -78,8 +77,8 @@ function plotSpectrum(r: RadialAverageResult, human: Float64Array): SVGSVGElemen
     svg.append(t);
   };
   text(pad, H - 4, `${fmt(10 ** x0, 2)} … ${fmt(10 ** x1, 1)} ${r.cyclesPerDegree ? 'cycles/deg' : 'cycles/px'} (log)`);
-  text(W - 190, 14, 'stimulus power (normalised)', '#2b5fab');
-  text(W - 190, 28, 'human CSF, SSO (normalised)', '#c0392b');
+  text(pad, H - 30, 'stimulus power (normalised to its peak)', '#2b5fab');
+  text(pad, H - 17, 'human CSF, SSO (normalised to its peak)', '#c0392b');
   return svg;
 }
 
@@ -103,8 +102,8 @@ export function setupCorePanel(state: PageState, stimulusPpd: () => number | und
     const m = state.model;
     if (!m) { err.textContent = 'load a model first'; return; }
     try {
-      setStatus(`core: Jacobian of ${m.name} (autograd in the page)…`);
-      const j = await jacobianByAutograd(asNetwork(m.model), { canvas: 32, block: 8 });
+      setStatus(`core: Jacobian of ${m.name} (autograd in the network worker)…`);
+      const j = await (await state.net).jacobian({ canvas: 32, block: 8 });
       setStatus('core: eigen-decomposition of the Jacobian in the worker…');
       const { value, ms, frames } = await timed(() => state.core.run('eigGeneral',
         [{ rows: j.rows, cols: j.cols, data: j.data }, { vectors: true, inverse: false }]));

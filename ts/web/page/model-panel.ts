@@ -1,10 +1,9 @@
 // Panel 2: load a trained network (TensorFlow.js layers format, as the training saves it: model.json +
-// weights.bin, from the site's models/ folder or from files picked on disk), run it on the stimulus, and
-// show its output images and the read-out: mean input and output over each test-mask label (Out-L = label 1,
-// Out-R = label 2) and their difference.
-import * as tf from '@tensorflow/tfjs';
+// weights.bin, from the site's models/ folder or from files picked on disk) into the network worker, run it
+// on the stimulus, and show its output images and the read-out: mean input and output over each test-mask
+// label (Out-L = label 1, Out-R = label 2) and their difference.
 import { meanOverLabel } from '../../image.ts';
-import { asNetwork, predictImages } from '../../experiments/net-io.ts';
+import type { ModelSummary } from './net-worker.ts';
 import { byId, element, errorText, fmt, numberInput, table } from './dom.ts';
 import { figure } from './render.ts';
 import { changed, setStatus, type PageState } from './state.ts';
@@ -17,9 +16,8 @@ export async function listModels(): Promise<ModelListing[]> {
   return ((await res.json()) as { models: ModelListing[] }).models;
 }
 
-function describe(model: tf.LayersModel): string {
-  const params = model.countParams();
-  return `${model.layers.length} layers, ${params} parameters, input ${JSON.stringify(model.inputs[0].shape)}`;
+function describe(m: ModelSummary): string {
+  return `${m.layers} layers, ${m.parameters} parameters, input ${JSON.stringify(m.inputShape)} · TensorFlow.js ${m.backend} backend in a worker`;
 }
 
 export function setupModelPanel(state: PageState): { ready: Promise<void>; load(name: string): Promise<void> } {
@@ -37,10 +35,9 @@ export function setupModelPanel(state: PageState): { ready: Promise<void>; load(
     if (ms.length > 0) select.value = ms[0].name;
   });
 
-  async function adopt(name: string, model: tf.LayersModel): Promise<void> {
-    state.model?.model.dispose();
-    state.model = { name, model };
-    byId('model-info').textContent = `${name}: ${describe(model)} · backend ${tf.getBackend()}`;
+  async function adopt(name: string, summary: ModelSummary): Promise<void> {
+    state.model = { name, summary };
+    byId('model-info').textContent = `${name}: ${describe(summary)}`;
     runButton.disabled = false;
     setStatus(`model ${name} loaded`);
     changed(state);
@@ -52,7 +49,7 @@ export function setupModelPanel(state: PageState): { ready: Promise<void>; load(
     if (!m) { err.textContent = name ? `no model "${name}" in models/index.json` : 'choose a model first'; return; }
     try {
       setStatus(`loading model ${name}…`);
-      await adopt(name, await tf.loadLayersModel(m.url));
+      await adopt(name, await (await state.net).loadUrl(new URL(m.url, document.baseURI).href));
     } catch (e) {
       err.textContent = `model ${name}: ${errorText(e)}`;
     }
@@ -66,7 +63,7 @@ export function setupModelPanel(state: PageState): { ready: Promise<void>; load(
     if (!json) { err.textContent = 'pick the model.json together with its weight file(s)'; return; }
     try {
       const weights = files.filter((f) => f !== json && f.name !== 'card.json');
-      await adopt(json.name.replace(/\.json$/, '') + ' (files)', await tf.loadLayersModel(tf.io.browserFiles([json, ...weights])));
+      await adopt(json.name.replace(/\.json$/, '') + ' (files)', await (await state.net).loadFiles([json, ...weights]));
     } catch (e) {
       err.textContent = `${json.name}: ${errorText(e)}`;
     }
@@ -79,7 +76,8 @@ export function setupModelPanel(state: PageState): { ready: Promise<void>; load(
     try {
       const zoom = numberInput('zoom', 'zoom', { min: 1, max: 16, integer: true });
       const t0 = performance.now();
-      const outputs = await predictImages(asNetwork(m.model), s.images, s.images.length);
+      setStatus(`${m.name}: forward pass in the network worker…`);
+      const outputs = await (await state.net).predict(s.images);
       const ms = performance.now() - t0;
       byId('model-view').replaceChildren(...outputs.map((img, k) =>
         figure(`output${s.images.length === 2 ? ` ${'AB'[k]}` : ''} of ${m.name}`, img, zoom).fig));
@@ -98,7 +96,7 @@ export function setupModelPanel(state: PageState): { ready: Promise<void>; load(
       table(byId<HTMLTableElement>('readout'), ['test', 'in R', 'in G', 'in B', 'out R', 'out G', 'out B'], rows);
       byId('readout').dataset.outL = JSON.stringify(outMean[1] ?? null);
       byId('readout').dataset.outR = JSON.stringify(outMean[2] ?? null);
-      setStatus(`${m.name} on ${s.name}: forward pass ${fmt(ms, 0)} ms (${tf.getBackend()})`);
+      setStatus(`${m.name} on ${s.name}: forward pass ${fmt(ms, 0)} ms (${m.summary.backend})`);
     } catch (e) {
       err.textContent = `running ${m.name} on ${s.name}: ${errorText(e)}`;
     }

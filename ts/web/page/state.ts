@@ -1,18 +1,22 @@
-// What the page's panels share: the current stimulus, the loaded network, the core worker, the status line.
-import type * as tf from '@tensorflow/tfjs';
+// What the page's panels share: the current stimulus, the loaded network (held by the network worker),
+// the two workers, the status line.
+import type { Remote } from 'comlink';
 import type { Stimulus } from '../../stimuli/index.ts';
 import type { CoreClient } from './core-client.ts';
 import { byId } from './dom.ts';
+import type { ModelSummary, NetWorkerApi } from './net-worker.ts';
 
 export interface LoadedModel {
   name: string;
-  model: tf.LayersModel;
+  summary: ModelSummary;
 }
 
 export interface PageState {
   stimulus?: Stimulus;
+  /** the model the network worker holds */
   model?: LoadedModel;
   core: CoreClient;
+  net: Promise<Remote<NetWorkerApi>>;
   /** called after the stimulus or the model changes */
   listeners: (() => void)[];
 }

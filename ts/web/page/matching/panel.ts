@@ -1,8 +1,6 @@
 // Panel 4: the human asymmetric matching session — protocol form, gamma calibration, trials, and the
 // results beside the network's match for the same stimuli (asymmetricMatch of ts/experiments/matching.ts),
 // downloadable as JSON and CSV.
-import { asymmetricMatch } from '../../../experiments/matching.ts';
-import { asNetwork } from '../../../experiments/net-io.ts';
 import { meanOverLabel } from '../../../image.ts';
 import { makeStimulus, stimulusCatalogue, stimulusNames, type Stimulus } from '../../../stimuli/index.ts';
 import { byId, download, element, errorText, fmt, numberInput, table } from '../dom.ts';
@@ -89,8 +87,8 @@ export function setupMatchingPanel(state: PageState): { stimulusPpd(): number | 
     if (!m) return [];
     const out: NetworkMatch[] = [];
     for (const s of stimuli) {
-      setStatus(`network ${m.name}: matching ${s.name}…`);
-      const r = await asymmetricMatch(asNetwork(m.model), s.a, s.b);
+      setStatus(`network ${m.name}: matching ${s.name} (in the network worker)…`);
+      const r = await (await state.net).match(s.a, s.b);
       out.push({ model: m.name, stimulus: s.name, matched: r.matched, shift: r.shift, residual: r.residual, iterations: r.iterations });
     }
     return out;
