@@ -236,5 +236,19 @@ browserTest('a keyboard-scripted matching session saves JSON and CSV with its pr
   t.true(csv.includes('# gamma.target: 2.2'));
   t.is(csv.length - header - 1, 2);
   t.true(csv.slice(header + 1).every((l) => l.split(',').length === 26 && l.split(',')[22] === 'tiny'));
+
+  // a trial that runs out of time keeps the colour shown, marked timedOut
+  await page.fill('#p-time', '1');
+  await page.uncheck('#p-counterbalance');
+  await page.click('#m-start');
+  await page.waitForSelector('#results[hidden]', { state: 'attached' });
+  await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
+  const [again] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const timed = JSON.parse(readFileSync(await again.path(), 'utf8'));
+  t.deepEqual([timed.protocol.trialTimeLimitS, timed.protocol.counterbalance], [1, false]);
+  t.is(timed.trials.length, 1);
+  t.deepEqual([timed.trials[0].timedOut, timed.trials[0].keyPresses, timed.trials[0].mirrored], [true, 0, false]);
+  t.deepEqual(timed.trials[0].match, timed.trials[0].start);
+  t.true(timed.trials[0].responseMs >= 1000 && timed.trials[0].responseMs < 3000, String(timed.trials[0].responseMs));
   t.deepEqual(consoleErrors, []);
 });

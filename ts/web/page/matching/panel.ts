@@ -88,8 +88,10 @@ export function setupMatchingPanel(state: PageState): { stimulusPpd(): number | 
     const out: NetworkMatch[] = [];
     for (const s of stimuli) {
       setStatus(`network ${m.name}: matching ${s.name} (in the network worker)…`);
+      const t0 = performance.now();
       const r = await (await state.net).match(s.a, s.b);
-      out.push({ model: m.name, stimulus: s.name, matched: r.matched, shift: r.shift, residual: r.residual, iterations: r.iterations });
+      out.push({ model: m.name, stimulus: s.name, matched: r.matched, shift: r.shift, residual: r.residual, iterations: r.iterations,
+        seconds: (performance.now() - t0) / 1000 });
     }
     return out;
   }
@@ -102,7 +104,8 @@ export function setupMatchingPanel(state: PageState): { stimulusPpd(): number | 
       data.summary.map((s) => [s.stimulus, String(s.trials), v(s.physical), v(s.humanMean), v(s.humanShift), v(s.humanSd),
         v(s.network?.matched), v(s.network?.shift)]));
     byId('network-note').textContent = data.summary.some((s) => s.network)
-      ? `network: ${data.summary.find((s) => s.network)!.network!.model}, the same procedure (B's test input shifted until its mean output equals A's)`
+      ? `network: ${data.summary.find((s) => s.network)!.network!.model}, the same procedure (B's test input shifted until its mean output equals A's); ` +
+        data.summary.map((s) => `${s.stimulus} ${fmt(s.network?.seconds ?? NaN, 1)} s, residual ${fmt(s.network?.residual ?? NaN, 5)}`).join(', ')
       : 'load a model (panel 2) before the session to see the network\'s match beside yours';
   }
 

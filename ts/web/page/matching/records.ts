@@ -29,6 +29,8 @@ export interface NetworkMatch {
   shift: Rgb;
   residual: number;
   iterations: number;
+  /** wall time of the network's match in the page's network worker */
+  seconds: number;
 }
 
 export interface StimulusSummary {
