@@ -1,7 +1,7 @@
 // The page's static build, its 127.0.0.1 server (404/405, no escaping the root, bad ports as one line),
 // and the pure parts of the matching session (opponent axes, protocol geometry and gamma, trial lists, CSV).
 import test from 'ava';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -147,6 +147,29 @@ withBuild('a port in use or out of range is one clear error', async (t) => {
   } finally {
     blocker.close();
     rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+withBuild('illusion-lab serve prints its URL, serves the page, and stops cleanly on SIGINT', async (t) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'ts/cli/main.ts'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /^serve: (http:\/\/127\.0\.0\.1:\d+\/) \(models: .*; Ctrl-C to stop\)\n$/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited with ${code} before listening: ${out}`)));
+    });
+    t.is((await fetch(url)).status, 200);
+    t.is((await fetch(new URL('app/ts/web/page/net-worker.js', url))).status, 200);
+    const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    t.is(await exit, 0);
+    await t.throwsAsync(fetch(url));
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
   }
 });
 
