@@ -5,7 +5,7 @@
 // Prints medians (ms) and ratios; "core/np1" < 4 is the target for eig and SVD.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EigenvalueDecomposition, Matrix as MlMatrix, SingularValueDecomposition, pseudoInverse } from 'ml-matrix';
 import { CorePool, loadCore, matrix, type Matrix } from '../ts/core/index.ts';
@@ -14,7 +14,7 @@ const quick = process.argv.includes('--quick');
 const sizes = quick ? [256, 768] : [256, 768, 1536, 3072];
 const mlSizes = quick ? [256] : [256, 768];
 const ops = ['eig', 'eigh', 'svd', 'pinv'] as const;
-type Op = (typeof ops)[number] | 'fft2';
+type Op = (typeof ops)[number] | 'fft2' | 'eig+inv';
 const reps = (n: number) => (n <= 256 ? 5 : n <= 768 ? 3 : 1);
 
 function seeded(seed: number) {
@@ -28,19 +28,22 @@ function symmetric(a: Matrix): Matrix {
   const n = a.rows;
   return matrix(n, n, a.data.map((v, p) => (v + a.data[(p % n) * n + Math.floor(p / n)]) / 2));
 }
-function median(f: () => void, r: number): number {
+interface Timing { median: number; min: number }
+function median(f: () => void, r: number): Timing {
   const ts: number[] = [];
   for (let i = 0; i < r; i++) { const t0 = performance.now(); f(); ts.push(performance.now() - t0); }
   ts.sort((x, y) => x - y);
-  return ts[Math.floor(ts.length / 2)];
+  return { median: ts[Math.floor(ts.length / 2)], min: ts[0] };
 }
-const fmt = (ms: number | undefined) => (ms === undefined ? '—' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
-const ratio = (a?: number, b?: number) => (a === undefined || b === undefined ? '—' : (a / b).toFixed(2));
+const fmtMs = (ms: number) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
+const fmt = (t?: Timing) => (t === undefined ? '—' : fmtMs(t.median));
+// ratios of the fastest runs: robust to other load on a shared machine (equal to the median for 1 run)
+const ratio = (a?: Timing, b?: Timing) => (a === undefined || b === undefined ? '—' : (a.min / b.min).toFixed(2));
 
 const core = await loadCore();
 const dir = mkdtempSync(join(tmpdir(), 'illusion-bench-'));
 const jobs: { key: string; op: Op; file: string; rows: number; cols: number; reps: number; shape?: number[] }[] = [];
-const results = new Map<string, { core?: number; np1?: number; np2?: number; ml?: number; label: string }>();
+const results = new Map<string, { core?: Timing; np1?: Timing; np2?: Timing; ml?: Timing; label: string }>();
 
 function addJob(key: string, label: string, op: Op, m: Matrix, r: number, shape?: number[]) {
   const file = `${key}.f64`;
@@ -71,7 +74,7 @@ try {
   // the study's shapes: eig with V⁻¹ at 768, pinv of 768×1600
   {
     const j = randomMatrix(768, 768, 7);
-    addJob('eig+inv-768', 'eig + V⁻¹ 768×768', 'eig', j, 3);
+    addJob('eig+inv-768', 'eig + V⁻¹ 768×768', 'eig+inv', j, 3);
     results.get('eig+inv-768')!.core = median(() => core.eigGeneral(j), 3);
     const w = randomMatrix(768, 1600, 8);
     addJob('pinv-768x1600', 'pinv 768×1600', 'pinv', w, 3);
@@ -88,14 +91,14 @@ try {
   // --- NumPy, 1 and 2 threads ---
   const info: Record<string, unknown> = {};
   for (const threads of [1, 2]) {
-    const env = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
+    const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
     delete env.OPENBLAS_CORETYPE;
     delete env.OPENBLAS_L2_SIZE;
     const r = spawnSync('/usr/bin/python3', [join(import.meta.dirname, 'core_numpy.py'), dir, JSON.stringify({ jobs })], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
     if (r.status !== 0) throw new Error(`NumPy benchmark failed: ${r.stderr}`);
     const out = JSON.parse(r.stdout);
     info[`numpy${threads}`] = { numpy: out.numpy, blas: out.blas };
-    for (const [k, ms] of Object.entries(out.ms as Record<string, number>)) results.get(k)![threads === 1 ? 'np1' : 'np2'] = ms;
+    for (const [k, ms] of Object.entries(out.ms as Record<string, Timing>)) results.get(k)![threads === 1 ? 'np1' : 'np2'] = ms;
     process.stderr.write(`numpy ${threads} thread(s) done\n`);
   }
 
@@ -113,8 +116,8 @@ try {
     process.stderr.write(`ml-matrix ${n} done\n`);
   }
 
-  // --- pool scaling: 8 independent eig (n = 384) on 1 vs 2 workers ---
-  const batch = Array.from({ length: 8 }, (_, k) => randomMatrix(384, 384, 100 + k));
+  // --- pool scaling: 16 independent eig (n = 384) on 1 vs 2 workers ---
+  const batch = Array.from({ length: 16 }, (_, k) => randomMatrix(384, 384, 100 + k));
   const poolTime = async (threads: number) => {
     const pool = new CorePool({ threads });
     try {
@@ -133,12 +136,14 @@ try {
   const np = info.numpy1 as { numpy: string; blas: string[] };
   console.log(`\nNumerical core benchmark (${quick ? 'quick' : 'full'}; ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   console.log(`core: WebAssembly (simd128) in Node ${process.version}, one thread; NumPy ${np.numpy} with BLAS ${np.blas.join(', ') || 'unknown'}`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average at the end ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+  console.log('times: medians; ratios: of the fastest runs');
   console.log('| operation | core | NumPy 1 thr | NumPy 2 thr | ml-matrix | core/np1 | core/np2 | ml/core |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const [, r] of results) {
     console.log(`| ${r.label} | ${fmt(r.core)} | ${fmt(r.np1)} | ${fmt(r.np2)} | ${fmt(r.ml)} | ${ratio(r.core, r.np1)} | ${ratio(r.core, r.np2)} | ${ratio(r.ml, r.core)} |`);
   }
-  console.log(`\npool: 8 × eigGeneral 384×384 — 1 worker ${fmt(pool1)}, 2 workers ${fmt(pool2)}, speed-up ${(pool1 / pool2).toFixed(2)}×`);
+  console.log(`\npool: 16 × eigGeneral 384×384 — 1 worker ${fmtMs(pool1)}, 2 workers ${fmtMs(pool2)}, speed-up ${(pool1 / pool2).toFixed(2)}×`);
   if (!quick) console.log('ml-matrix above 768 skipped: O(n³) from its 768 time, one size would take tens of minutes.');
 } finally {
   rmSync(dir, { recursive: true, force: true });

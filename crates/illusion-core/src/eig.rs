@@ -99,6 +99,14 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
     check_result(WHAT, &re)?;
     check_result(WHAT, &im)?;
 
+    // faer does not report a Schur iteration that ran out of sweeps; the trace is a cheap a-posteriori check
+    // (the sum of eigenvalues is well conditioned even when single eigenvalues are not).
+    let trace: f64 = (0..n).map(|i| a[i * n + i] * scale).sum();
+    let sum: f64 = re.iter().map(|v| v * scale).sum();
+    let fro = a.iter().map(|v| (v * scale) * (v * scale)).sum::<f64>().sqrt();
+    if (sum - trace).abs() > 1e-10 * (n as f64) * fro.max(f64::MIN_POSITIVE) {
+        return Err(CoreError::NoConvergence { what: WHAT, iterations: 30 * n.max(10) });
+    }
     if want_vectors && pair_solve_is_fragile(&re, &im, a, scale, n) {
         return eig_via_complex_schur(a, n, scale, opts);
     }

@@ -222,3 +222,32 @@ fn lstsq_matches_normal_equations() {
     assert!(crate_max(&g) < 1e-12);
     assert!(matches!(lstsq(&a, &b[..10], m, n, p, None), Err(CoreError::ShapeMismatch { .. })));
 }
+
+#[test]
+fn eig_general_repeated_complex_pairs() {
+    // Q · diag(R, R, R, 0.5) · Q⁻¹ with R = [[1, −2], [2, 1]]: λ = 1 ± 2i three times (diagonalisable)
+    let n = 7;
+    let mut d = vec![0.0; n * n];
+    for b in 0..3 {
+        let o = 2 * b;
+        d[o * n + o] = 1.0;
+        d[o * n + o + 1] = -2.0;
+        d[(o + 1) * n + o] = 2.0;
+        d[(o + 1) * n + o + 1] = 1.0;
+    }
+    d[6 * n + 6] = 0.5;
+    let mut q = random(n * n, 31).iter().map(|v| 0.3 * v).collect::<Vec<_>>();
+    for i in 0..n {
+        q[i * n + i] += 1.0;
+    }
+    let qinv = illusion_core::svd::pinv(&q, n, n, None).unwrap().pinv;
+    let a = mm(&mm(&q, &d, n, n, n), &qinv, n, n, n);
+    let (res, inv, _) = eig_residuals(&a, n);
+    assert!(res < 1e-13, "residual {res:e}");
+    assert!(inv < 1e-10, "inverse {inv:e}");
+    let e = eig_general(&a, n, EigOptions::default()).unwrap();
+    for k in 0..6 {
+        assert!((e.values_re[k] - 1.0).abs() < 1e-7 && (e.values_im[k].abs() - 2.0).abs() < 1e-7);
+    }
+    assert!((e.values_re[6] - 0.5).abs() < 1e-12);
+}
