@@ -20,7 +20,8 @@ import { makeTrials, pixelsPerDegree } from '../ts/web/page/matching/protocol.ts
 import { buildWebSite, packageRoot } from '../ts/web/site.ts';
 import { serveFolder, type RunningServer } from '../ts/web/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; ILLUSION_LAB_CHROMIUM names another binary (or a missing one, to see the skip) */
+const CHROMIUM = process.env.ILLUSION_LAB_CHROMIUM ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 const built = existsSync(join(packageRoot, 'dist', 'ts', 'web', 'page', 'main.js'));
 const browserTest = haveChromium && built ? test.serial : test.serial.skip;
@@ -251,4 +252,15 @@ browserTest('a keyboard-scripted matching session saves JSON and CSV with its pr
   t.deepEqual(timed.trials[0].match, timed.trials[0].start);
   t.true(timed.trials[0].responseMs >= 1000 && timed.trials[0].responseMs < 3000, String(timed.trials[0].responseMs));
   t.deepEqual(consoleErrors, []);
+});
+
+browserTest('screen density from a bank card: px per cm = rectangle width / 8.56 cm, and pixels per degree follow', async (t) => {
+  await page.click('#measure-card');
+  t.is(await page.inputValue('#card-slider'), String(Math.round(37.8 * 8.56)));
+  await page.$eval('#card-slider', (el) => { (el as HTMLInputElement).value = '428'; el.dispatchEvent(new Event('input')); });
+  t.deepEqual(await page.$eval('#card-rect', (el) => [(el as HTMLElement).style.width, (el as HTMLElement).style.height]), ['428px', `${(428 * 53.98) / 85.6}px`]);
+  await page.click('#card-accept');
+  t.is(await page.inputValue('#p-pxcm'), '50.00');
+  t.is(await page.textContent('#p-ppd'), `${pixelsPerDegree(57, 50).toFixed(1)} screen, ${(pixelsPerDegree(57, 50) / 4).toFixed(1)} stimulus`);
+  t.true(await page.$eval('#card', (el) => (el as HTMLElement).hidden));
 });

@@ -222,7 +222,7 @@ test('session summary and CSV: human mean, sd and shift per stimulus beside the 
     start: [0.4, 0.4, 0.4], match, shift: [match[0] - 0.5, match[1] - 0.5, match[2] - 0.5], responseMs: 1000 + trial, timedOut: false, keyPresses: 3,
   });
   const trials = [rec([0.6, 0.6, 0.6], 0), rec([0.4, 0.5, 0.6], 1)];
-  const network = [{ model: 'm', stimulus: 'whites-grey', matched: [0.55, 0.55, 0.55] as const, shift: [0.05, 0.05, 0.05] as const, residual: 1e-6, iterations: 3, seconds: 0.5 }];
+  const network = [{ model: 'm', stimulus: 'whites-grey', matched: [0.55, 0.55, 0.55] as const, shift: [0.05, 0.05, 0.05] as const, residual: 1e-6, iterations: 3, atBound: [false, false, false], seconds: 0.5 }];
   const summary = summarise(trials, network);
   t.is(summary.length, 1);
   t.deepEqual(summary[0].humanMean.map((v) => +v.toFixed(12)), [0.5, 0.55, 0.6]);

@@ -30,6 +30,28 @@ export function sessionStimulus(s: Stimulus): SessionStimulus {
   };
 }
 
+/** Screen density from a bank card held against the screen: px per cm = rectangle width / 8.56 cm. */
+function setupCardMeasure(onChange: () => void): void {
+  const box = byId('card'), slider = byId<HTMLInputElement>('card-slider'), rect = byId('card-rect');
+  const draw = () => { rect.style.width = `${slider.value}px`; rect.style.height = `${(Number(slider.value) * 53.98) / 85.6}px`; };
+  byId('measure-card').addEventListener('click', () => {
+    slider.value = String(Math.round(numberInputOr('p-pxcm', 37.8) * 8.56));
+    draw();
+    box.hidden = false;
+  });
+  slider.addEventListener('input', draw);
+  byId('card-accept').addEventListener('click', () => {
+    byId<HTMLInputElement>('p-pxcm').value = (Number(slider.value) / 8.56).toFixed(2);
+    box.hidden = true;
+    onChange();
+  });
+}
+
+function numberInputOr(id: string, fallback: number): number {
+  const v = Number(byId<HTMLInputElement>(id).value);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
 export function setupMatchingPanel(state: PageState): { stimulusPpd(): number | undefined } {
   const err = byId('matching-error');
   const select = byId<HTMLSelectElement>('m-stimuli');
@@ -57,6 +79,7 @@ export function setupMatchingPanel(state: PageState): { stimulusPpd(): number | 
   };
   for (const id of ['p-distance', 'p-pxcm', 'p-zoom']) byId(id).addEventListener('input', showPpd);
   showPpd();
+  setupCardMeasure(showPpd);
 
   function readProtocol(stimuli: Stimulus[]): MatchingProtocol {
     const g = geometry();
@@ -91,7 +114,7 @@ export function setupMatchingPanel(state: PageState): { stimulusPpd(): number | 
       const t0 = performance.now();
       const r = await (await state.net).match(s.a, s.b);
       out.push({ model: m.name, stimulus: s.name, matched: r.matched, shift: r.shift, residual: r.residual, iterations: r.iterations,
-        seconds: (performance.now() - t0) / 1000 });
+        atBound: r.atBound, seconds: (performance.now() - t0) / 1000 });
     }
     return out;
   }
@@ -102,7 +125,7 @@ export function setupMatchingPanel(state: PageState): { stimulusPpd(): number | 
     table(byId<HTMLTableElement>('m-summary'),
       ['stimulus', 'trials', 'B physical', 'human match (mean)', 'human shift', 'human sd', 'network match', 'network shift'],
       data.summary.map((s) => [s.stimulus, String(s.trials), v(s.physical), v(s.humanMean), v(s.humanShift), v(s.humanSd),
-        v(s.network?.matched), v(s.network?.shift)]));
+        v(s.network?.matched) + (s.network?.atBound.some((b) => b) ? ' (at a 0/1 bound)' : ''), v(s.network?.shift)]));
     byId('network-note').textContent = data.summary.some((s) => s.network)
       ? `network: ${data.summary.find((s) => s.network)!.network!.model}, the same procedure (B's test input shifted until its mean output equals A's); ` +
         data.summary.map((s) => `${s.stimulus} ${fmt(s.network?.seconds ?? NaN, 1)} s, residual ${fmt(s.network?.residual ?? NaN, 5)}`).join(', ')

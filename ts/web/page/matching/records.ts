@@ -29,6 +29,8 @@ export interface NetworkMatch {
   shift: Rgb;
   residual: number;
   iterations: number;
+  /** channels whose match sits at 0 or 1 (the display range: the illusion may need more than it offers) */
+  atBound: boolean[];
   /** wall time of the network's match in the page's network worker */
   seconds: number;
 }
