@@ -123,6 +123,7 @@ const hasApt = (() => { try { execFileSync('apt-get', ['--version'], { stdio: 'i
   t.regex(p.version, /^\d/);
   t.is(p.downscale, 2);
   t.regex(p.sha256, /^[0-9a-f]{64}$/);
+  t.is(p.bytes, readFileSync(join(dir, p.file)).length);
   t.truthy(p.licence.length);
   const img = readImage(join(dir, p.file));
   t.deepEqual([img.height, img.width], [p.height, p.width]);

@@ -59,7 +59,7 @@ function packageIntact(dir: string, m: DataManifest, source: PhotoSource): { pkg
   const photos = m.photos.filter((p) => p.package === source.package);
   if (photos.length === 0) return undefined;
   for (const p of photos) {
-    if (!source.select(p.sourcePath)) return undefined;
+    if (!source.select(p.sourcePath) || typeof p.bytes !== 'number') return undefined;
     const path = join(dir, p.file);
     if (!existsSync(path) || sha256(readFileSync(path)) !== p.sha256) return undefined;
   }
@@ -108,7 +108,7 @@ function fetchPackage(dir: string, source: PhotoSource, log: (l: string) => void
       writeFileAtomic(join(dir, file), png);
       photos.push({
         file, package: source.package, version, sourcePath: rel, licence: /^Format:/m.test(copyright) ? licenceFor(copyright, rel) : source.freeFormLicence ?? 'see copyright file',
-        sha256: sha256(png), sourceSha256, height: small.height, width: small.width, downscale: source.downscale,
+        sha256: sha256(png), sourceSha256, height: small.height, width: small.width, bytes: png.length, downscale: source.downscale,
       });
     }
     const licences = [...new Set(photos.map((p) => p.licence))].join(' / ');

@@ -19,6 +19,8 @@ export interface PhotoEntry {
   sourceSha256: string;
   height: number;
   width: number;
+  /** bytes of the stored file */
+  bytes: number;
   downscale: number;
 }
 
