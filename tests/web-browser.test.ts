@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadCore } from '../ts/core/index.ts';
+import { jacobianByAutograd } from '../ts/experiments/jacobian-autograd.ts';
 import { asymmetricMatch } from '../ts/experiments/matching.ts';
 import { asNetwork, predictImages } from '../ts/experiments/net-io.ts';
 import { meanOverLabel } from '../ts/image.ts';
@@ -150,7 +151,7 @@ browserTest('the core worker computes eigen-decompositions with the right values
   t.is(await page.textContent('#core-error'), 'matrix: row 2 has 1 numbers; a square 2×2 matrix needs 2');
 });
 
-browserTest('a trained model loads from models/ and its Out-L/Out-R read-out matches the same net in Node', async (t) => {
+browserTest('a trained model loads from models/; its Out-L/Out-R read-out and Jacobian eigenvalues match the same net in Node', async (t) => {
   await generate('whites-grey', { f: 0.03 }, 1);
   await page.selectOption('#model-name', 'tiny');
   await page.click('#model-load');
@@ -167,6 +168,20 @@ browserTest('a trained model loads from models/ and its Out-L/Out-R read-out mat
     t.true(Math.abs(outR[c] - wantR[c]) < 1e-4, `Out-R ${c}: ${outR[c]} vs ${wantR[c]}`);
   }
   t.is(await page.$$eval('#model-view canvas', (cs) => cs.length), 1);
+
+  // its Jacobian (autograd in the network worker) eigen-decomposed in the core worker = the same in Node
+  await page.evaluate(() => { delete document.getElementById('core-result')!.dataset.eigen; });
+  await page.click('#jacobian-eig');
+  await page.waitForFunction(() => document.getElementById('core-result')!.dataset.eigen || document.getElementById('core-error')!.textContent, null, { timeout: 120_000 });
+  t.is(await page.textContent('#core-error'), '');
+  const eig = JSON.parse((await page.evaluate(() => document.getElementById('core-result')!.dataset.eigen))!) as { n: number; valuesRe: number[]; valuesIm: number[] };
+  const j = await jacobianByAutograd(asNetwork(model), { canvas: 32, block: 8 });
+  const ref = (await loadCore()).eigGeneral(j, { vectors: false, inverse: false });
+  t.is(eig.n, 192);
+  for (let k = 0; k < 8; k++) {
+    t.true(Math.abs(Math.hypot(eig.valuesRe[k], eig.valuesIm[k]) - Math.hypot(ref.valuesRe[k], ref.valuesIm[k])) < 1e-5, `|λ${k}|`);
+  }
+  t.is(await page.$$eval('#core-result figure canvas', (cs) => cs.length), 4);
   t.deepEqual(consoleErrors, []);
 });
 

@@ -2,6 +2,7 @@
 // matrix or of the network's Jacobian (8×8×3 block at mid-grey, by autograd in the page), and the radially
 // averaged power spectrum of the stimulus (FFT) beside the human contrast sensitivity (SSO) — while the
 // page keeps drawing (the frame counter in the header).
+import * as Comlink from 'comlink';
 import type { EigGeneralResult } from '../../core/eig.ts';
 import type { RadialAverageResult } from '../../core/fft.ts';
 import type { Matrix } from '../../core/matrix.ts';
@@ -103,7 +104,8 @@ export function setupCorePanel(state: PageState, stimulusPpd: () => number | und
     if (!m) { err.textContent = 'load a model first'; return; }
     try {
       setStatus(`core: Jacobian of ${m.name} (autograd in the network worker)…`);
-      const j = await (await state.net).jacobian({ canvas: 32, block: 8 });
+      const j = await (await state.net).jacobian({ canvas: 32, block: 8, chunk: 32 },
+        Comlink.proxy((done: number, total: number) => setStatus(`core: Jacobian of ${m.name}: ${done} of ${total} rows (autograd in the network worker)…`)));
       setStatus('core: eigen-decomposition of the Jacobian in the worker…');
       const { value, ms, frames } = await timed(() => state.core.run('eigGeneral',
         [{ rows: j.rows, cols: j.cols, data: j.data }, { vectors: true, inverse: false }]));

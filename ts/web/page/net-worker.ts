@@ -61,8 +61,10 @@ const api = {
   async predict(images: RgbImage[]): Promise<RgbImage[]> {
     return predictImages(net(), images, images.length);
   },
-  async jacobian(opts: Omit<JacobianOptions, 'onProgress'>): Promise<{ rows: number; cols: number; data: Float64Array; seconds: number }> {
-    const j = await jacobianByAutograd(net(), opts);
+  /** onProgress: a Comlink.proxy'd callback in the page, called after every chunk of rows */
+  async jacobian(opts: Omit<JacobianOptions, 'onProgress'>, onProgress?: (done: number, total: number) => void):
+    Promise<{ rows: number; cols: number; data: Float64Array; seconds: number }> {
+    const j = await jacobianByAutograd(net(), { ...opts, onProgress: onProgress && ((done, total) => void onProgress(done, total)) });
     return { rows: j.rows, cols: j.cols, data: j.data, seconds: j.seconds };
   },
   async match(a: MatchSide, b: MatchSide): Promise<MatchResult> {
