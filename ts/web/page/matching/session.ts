@@ -59,7 +59,8 @@ export async function runTrial(trial: Trial, total: number, s: SessionStimulus, 
   };
   byId('trial-info').textContent = `trial ${trial.index + 1} of ${total} · ${s.name}${trial.mirrored ? ' · mirrored' : ''}`;
   render();
-  box.focus();
+  box.focus({ preventScroll: true });
+  box.scrollIntoView({ block: 'start' });
   const started = performance.now();
 
   return new Promise((resolve) => {
