@@ -1,20 +1,8 @@
-// Browser web worker exposing the core through comlink:
+// Browser web-worker entry for the WebAssembly core (comlink): the implementation is the page's worker,
+// ts/web/page/core-worker.ts, which imports the core's loader and op registry directly (the package's
+// core index also exports the Node-only piscina pool). Use it through a bundler, or as the page build
+// does, with the bare 'comlink' import linked to its ESM file (module workers see no import map):
 //   const core = Comlink.wrap(new Worker(new URL('./core-worker-browser.js', import.meta.url), { type: 'module' }));
-//   await core.run('matmul', [a, b]);
-import * as Comlink from 'comlink';
-import { loadCore } from '../ts/core/index.ts';
-import { coreOps, type CoreOpName, type CoreOps } from '../ts/core/ops.ts';
-
-const ready = loadCore();
-
-const api = {
-  async run<K extends CoreOpName>(op: K, args: Parameters<CoreOps[K]>): Promise<ReturnType<CoreOps[K]>> {
-    await ready;
-    const fn = coreOps[op] as (...a: unknown[]) => ReturnType<CoreOps[K]>;
-    if (typeof fn !== 'function') throw new Error(`unknown core operation "${String(op)}"`);
-    return fn(...(args as unknown[]));
-  },
-};
-
-export type BrowserCoreApi = typeof api;
-Comlink.expose(api);
+//   await core.run('eigGeneral', [matrix]);
+import '../ts/web/page/core-worker.ts';
+export type { PageCoreApi as BrowserCoreApi } from '../ts/web/page/core-worker.ts';
