@@ -66,8 +66,8 @@ for (const [arch, steps] of archList) {
 const torch1 = torchSteps(1), torch2 = torchSteps(2);
 const fmt = (ms: number | undefined) => (ms === undefined ? '—' : `${ms.toFixed(1).padStart(8)} ms ${(1000 / ms).toFixed(2).padStart(6)}/s`);
 console.log('');
-console.log(`| net     | tfjs-${backend.padEnd(4)} (1 thread)     | PyTorch 1 thread       | PyTorch 2 threads      | ratio vs 1 thr | ratio vs 2 thr |`);
-console.log('|---------|------------------------|------------------------|------------------------|----------------|----------------|');
+console.log(`| net     | ${`tfjs-${backend} (1 thread)`.padEnd(20)} | PyTorch 1 thread     | PyTorch 2 threads    | ratio vs 1 thr | ratio vs 2 thr |`);
+console.log('|---------|----------------------|----------------------|----------------------|----------------|----------------|');
 for (const [arch] of archList) {
   const m = ours.get(arch)!;
   const t1 = typeof torch1 === 'string' ? undefined : torch1.get(arch);
