@@ -1,7 +1,7 @@
 // Evaluate a restoration model on a folder of clean images (e.g. Kodak24, CBSD68, McMaster): each image is
 // degraded as in training (the card's task, noise σ and blur kernel; blur with mirrored borders; noise
 // seeded), restored, clipped to [0, 1] and scored against the clean image (PSNR, SSIM); the degraded
-// input's scores are reported too.
+// input's scores are reported too (its PSNR unclipped, as in published tables; its SSIM after clipping).
 import type * as tf from '@tensorflow/tfjs';
 import { basename } from 'node:path';
 import { readImage, isImageFile } from '../io/read-image.ts';
