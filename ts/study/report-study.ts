@@ -26,6 +26,8 @@ export interface CsfComparison {
   nMeasured: number;
   peakCpd: number;
   lowPass: boolean;
+  /** the channel's maximum relative to the achromatic maximum */
+  level: number;
 }
 
 /** Compare every network's artificial CSFs with the human models and measured data at each ppd. */
@@ -57,7 +59,7 @@ export function compareCsfs(res: StudyResults): CsfComparison[] {
           rMeasured = logShapeCorrelation(art.filter((_, i) => keep[i]), meas.sensitivity.filter((_, i) => keep[i]));
         }
         const peak = y.indexOf(Math.max(...y));
-        out.push({ model: name, ppd, channel: ch, humanModel: modelCurve[ch].name, rModel, nModel: ok.filter(Boolean).length, rMeasured, nMeasured, peakCpd: cpd[peak], lowPass: peak === 0 });
+        out.push({ model: name, ppd, channel: ch, humanModel: modelCurve[ch].name, rModel, nModel: ok.filter(Boolean).length, rMeasured, nMeasured, peakCpd: cpd[peak], lowPass: peak === 0, level: Math.max(...eigen.csf.relative[ch]) });
       }
     }
   }
@@ -168,9 +170,9 @@ export function eigenTable(res: StudyResults): Table {
 export function csfTable(res: StudyResults, cmp: CsfComparison[]): Table {
   return {
     name: 'csf-comparison', title: 'Artificial CSFs against human CSFs: shape agreement (Pearson r of log sensitivities)',
-    columns: ['network', 'ppd', 'channel', 'human model', 'r vs model', 'points', 'r vs measured', 'points', 'peak (cpd)', 'low-pass'],
-    rows: cmp.map((c) => [c.model, c.ppd, c.channel, c.humanModel, c.rModel, c.nModel, c.rMeasured, c.nMeasured, c.peakCpd, c.lowPass]),
-    notes: `Artificial CSF: Σ_k |λ_k|·radial mean of |FFT2|² of eigenvector k in each opponent channel, DC excluded, each channel normalised to its maximum; cycles/pixel × ppd = cycles/degree. Measured: ${res.human.measuredSource ? 'castleCSF hdr_csf (20 cd/m²), compared where the frequency ranges overlap' : 'not available in this run (castleCSF folder absent)'}. A correlation over fewer than 3 points is not computed.`,
+    columns: ['network', 'ppd', 'channel', 'human model', 'r vs model', 'points', 'r vs measured', 'points', 'peak (cpd)', 'low-pass', 'level (max / achromatic max)'],
+    rows: cmp.map((c) => [c.model, c.ppd, c.channel, c.humanModel, c.rModel, c.nModel, c.rMeasured, c.nMeasured, c.peakCpd, c.lowPass, c.level]),
+    notes: `Artificial CSF: Σ_k |λ_k|·radial mean of |FFT2|² of eigenvector k in each opponent channel, DC excluded, each channel normalised to its maximum; cycles/pixel × ppd = cycles/degree. Measured: ${res.human.measuredSource ? 'castleCSF hdr_csf (20 cd/m²), compared where the frequency ranges overlap' : 'not available in this run (castleCSF folder absent)'}. A correlation over fewer than 3 points is not computed (—). Low-pass: the highest sensitivity is at the lowest non-zero frequency the block resolves (a 16-pixel block resolves 1/16 cycle/pixel = 4 cpd at 64 px/deg: use the 32×32 case for band-pass shape). Level: the channel's maximum relative to the achromatic maximum (humans: RG above YB).`,
   };
 }
 
@@ -188,12 +190,16 @@ export async function writeStudyReport(res: StudyResults, outDir: string, nets: 
   rep.section('networks', 'Networks');
   const netTable: Table = {
     name: 'networks', title: 'Networks analysed',
-    columns: ['network', 'architecture', 'task', 'seed', 'validation PSNR (dB)', 'degraded input PSNR (dB)', 'validation SSIM', 'training steps', 'training seconds', 'backend', 'model'],
-    rows: res.models.map((m) => [m.name, m.ref.arch, m.ref.task, m.ref.seed, m.card.validationPsnr, m.card.degradedPsnr, m.card.validationSsim, m.card.steps, m.card.seconds, m.card.backend, m.card.trained]),
+    columns: ['network', 'architecture', 'task', 'seed', 'validation PSNR (dB)', 'degraded input PSNR (dB)', 'gain (dB)', 'validation SSIM', 'training steps', 'training seconds', 'backend', 'model'],
+    rows: res.models.map((m) => [m.name, m.ref.arch, m.ref.task, m.ref.seed, m.card.validationPsnr, m.card.degradedPsnr, gain(m), m.card.validationSsim, m.card.steps, m.card.seconds, m.card.backend, m.card.trained]),
     notes: 'Reproduce a network with the command in its card.json (models/<name>/card.json).',
   };
   rep.table(netTable);
   tables.push(netTable);
+  const weak = res.models.filter((m) => { const g = gain(m); return g !== null && g < 0.5; });
+  if (weak.length > 0) {
+    rep.html(`<p><strong>Caution:</strong> ${weak.map((m) => escapeText(m.name)).join(', ')} restore${weak.length === 1 ? 's' : ''} less than 0.5 dB over (or worse than) ${weak.length === 1 ? 'its' : 'their'} degraded input on the validation photos: trained within the 2-CPU-core budget, ${weak.length === 1 ? 'it has' : 'they have'} not yet learned the task. Read ${weak.length === 1 ? 'its' : 'their'} rows as those of an unfinished network (retrain with a larger <code>--steps</code>, e.g. on a GPU), not as evidence about the architecture.</p>`);
+  }
 
   rep.section('stimuli', 'Stimuli');
   rep.figure('stimuli.png', encodePng(contactSheet(stimuli.flatMap((s) => s.images), { columns: 8, cell: 128, gap: 4 })), 'The study\'s stimuli (SCIENCE.md §1), grey and colour; A and B of a pair side by side.');
@@ -288,6 +294,15 @@ export async function writeStudyReport(res: StudyResults, outDir: string, nets: 
   rep.html(`<pre>${escapeJson({ provenance: res.provenance, config: res.config })}</pre>`);
   const index = rep.write();
   return { index, tables };
+}
+
+/** Validation PSNR gain over the degraded input (dB), when the card has both. */
+function gain(m: ModelResults): number | null {
+  return m.card.validationPsnr !== null && m.card.degradedPsnr !== null ? m.card.validationPsnr - m.card.degradedPsnr : null;
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
 function normMax(y: readonly number[]): number[] {
