@@ -9,7 +9,7 @@ import { decodeImage } from '../io/read-image.ts';
 import { UserError, errorMessage } from '../util/errors.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../util/atomic.ts';
 import { downscaleArea } from './downscale.ts';
-import { encodePng } from './png-file.ts';
+import { encodePng } from '../io/png.ts';
 import { licenceFor } from './debian-copyright.ts';
 import { type DataManifest, type PackageEntry, type PhotoEntry, manifestName, readManifest, sha256 } from './manifest.ts';
 import { type PhotoSource, photoSources } from './photo-sources.ts';
