@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import UTIF from 'utif2';
 import { readImage, decodeImage } from '../ts/io/read-image.ts';
-import { encodePng } from '../ts/data/png-file.ts';
+import { encodePng } from '../ts/io/png.ts';
 import { downscaleArea } from '../ts/data/downscale.ts';
 import { openImageFolder, splitBySource, loadStoredImage } from '../ts/data/image-folder.ts';
 import { licenceFor } from '../ts/data/debian-copyright.ts';
