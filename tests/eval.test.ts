@@ -8,7 +8,7 @@ import { initBackend } from '../ts/tf/backend.ts';
 import { loadModel } from '../ts/models/model-io.ts';
 import { degradationFromCard, evaluateModel, listImages } from '../ts/train/evaluate.ts';
 import { loadEvalImages } from '../ts/data/eval-images.ts';
-import { encodePng } from '../ts/data/png-file.ts';
+import { encodePng } from '../ts/io/png.ts';
 import { Prng } from '../ts/data/prng.ts';
 import { evalCommand } from '../ts/cli/commands/eval.ts';
 import { UserError } from '../ts/util/errors.ts';

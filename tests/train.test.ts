@@ -2,7 +2,7 @@ import test from 'ava';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodePng } from '../ts/data/png-file.ts';
+import { encodePng } from '../ts/io/png.ts';
 import { Prng } from '../ts/data/prng.ts';
 import { resolveTrainSpec, trainCommand } from '../ts/train/train-spec.ts';
 import { train } from '../ts/train/trainer.ts';
