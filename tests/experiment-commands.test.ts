@@ -1,7 +1,7 @@
 // The experiment subcommands on a small real model: outputs parse, and bad input gives one clear line.
 import test from 'ava';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -60,4 +60,15 @@ test('bad input to the experiment commands: one clear error line, exit 2', async
   await fail(['jacobian', '--model', modelDir, '--block', '8', '--canvas', '10'], /canvas 10×10 is too small/);
   await fail(['jacobian', '--model', modelDir, '--block', '0'], /--block: 0 is below the minimum 2/);
   await fail(['eigen', '--model', modelDir, '--ppd', 'x'], /--ppd: "x" is not a number/);
+  await fail(['physiology', '--model', modelDir, '--stimuli', ','], /--stimuli: no stimulus names given/);
+  // output paths are checked before any work
+  const dir = mkdtempSync(join(tmpdir(), 'illusion-out-'));
+  writeFileSync(join(dir, 'afile'), 'x');
+  await fail(['jacobian', '--model', modelDir, '--out', dir], /--out .*: is a folder, expected a file path/);
+  await fail(['physiology', '--model', modelDir, '--json', dir], /--json .*: is a folder/);
+  await fail(['stimuli', '--out', join(dir, 'afile')], /--out .*afile: exists and is not a folder/);
+  await fail(['eval', '--model', modelDir, '--images', dir, '--json', dir], /--json .*: is a folder/);
+  await fail(['jacobian', '--model', modelDir, '--out', join(dir, 'afile', 'j.json')], /afile is a file, not a folder/);
+  // a negative value given as a separate argument
+  await fail(['jacobian', '--model', modelDir, '--block', '-4'], /--block: a value starting with '-' must be written as --option=VALUE/);
 });

@@ -106,7 +106,23 @@ test('bad options and configs give one clear error line', async (t) => {
   writeFileSync(join(dir, 'field.json'), JSON.stringify({ jacobian: { blok: 8 } }));
   t.regex(await fail(['--config', join(dir, 'field.json')]), /unknown field "jacobian\.blok"/);
   writeFileSync(join(dir, 'range.json'), JSON.stringify({ jacobian: { block: 1 } }));
-  t.regex(await fail(['--config', join(dir, 'range.json')]), /jacobian\.block 1 must be an integer in 2\.\.64/);
+  t.regex(await fail(['--config', join(dir, 'range.json')]), /jacobian\.block 1 must be in 2\.\.64/);
+  const cases: [unknown, RegExp][] = [
+    [{ csf: { ppd: '64' } }, /csf\.ppd must be a number, got "64"/],
+    [{ csf: { opponent: 'foo' } }, /csf\.opponent "foo" is not one of opponent, atd/],
+    [{ linearity: { blocks: 1e12 } }, /linearity\.blocks 1000000000000 must be in 1\.\.4096/],
+    [{ matching: { maxIterations: '10' } }, /matching\.maxIterations must be a number/],
+    [{ csf: { ppdSweep: ['a'] } }, /csf\.ppdSweep\[0\] must be a number/],
+    [{ stimuli: { sweeps: 'yes' } }, /stimuli\.sweeps must be true or false/],
+    [{ humanDataDir: '/nonexistent' }, /humanDataDir "\/nonexistent" is not an existing folder/],
+    [{ jacobian: { large: { block: 32, canvas: 80, model: 'nope' } } }, /jacobian\.large\.model "nope" is not among the models/],
+    [{ models: [] }, /"models" must list at least one model/],
+    [{ models: [{ arch: 'huge', task: 'denoise', seed: 1 }] }, /model arch "huge" is not one of/],
+  ];
+  for (const [i, [cfg, re]] of cases.entries()) {
+    writeFileSync(join(dir, `c${i}.json`), JSON.stringify(cfg));
+    t.regex(await fail(['--config', join(dir, `c${i}.json`)]), re);
+  }
   writeFileSync(join(dir, 'file'), 'x');
   t.regex(await fail(['--out', join(dir, 'file')]), /exists and is not a folder/);
 });

@@ -76,7 +76,7 @@ body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0
 table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.9em}th,td{border:1px solid #ccc;padding:3px 7px;text-align:right}
 th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}caption{text-align:left;font-weight:bold;padding:.3em 0}
 figure{display:inline-block;margin:.5em 1em 1em 0;vertical-align:top}figcaption{font-size:.85em;color:#555;max-width:560px}
-img.px{image-rendering:pixelated}.note{font-size:.85em;color:#555}code{background:#f4f4f4;padding:0 3px}
+img.px{image-rendering:pixelated}.tw{overflow-x:auto;max-width:100%}.note{font-size:.85em;color:#555}code{background:#f4f4f4;padding:0 3px}
 </style></head><body>
 <h1>${escapeHtml(this.title)}</h1>
 <nav><ol>${toc}</ol></nav>
@@ -104,5 +104,5 @@ function renderTable(t: Table): string {
   const head = `<tr>${t.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
   const rows = t.rows.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(formatCell(v))}</td>`).join('')}</tr>`).join('');
   const notes = t.notes ? `<p class="note">${escapeHtml(t.notes)} (tables/${escapeHtml(t.name)}.csv)</p>` : `<p class="note">tables/${escapeHtml(t.name)}.csv</p>`;
-  return `<table><caption>${escapeHtml(t.title)}</caption>${head}${rows}</table>${notes}`;
+  return `<div class="tw"><table><caption>${escapeHtml(t.title)}</caption>${head}${rows}</table></div>${notes}`;
 }

@@ -32,9 +32,10 @@ export function formatCell(v: string | number | boolean | null | undefined): str
   if (typeof v === 'number') {
     if (Number.isNaN(v)) return '—';
     if (!Number.isFinite(v)) return String(v);
-    if (Number.isInteger(v)) return String(v);
+    if (Number.isInteger(v) && Math.abs(v) < 1e6) return String(v);
     const a = Math.abs(v);
-    return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(3) : v.toFixed(a < 1 ? 4 : 3);
+    if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(2);
+    return String(Number(v.toPrecision(4)));
   }
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return v;

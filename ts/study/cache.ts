@@ -1,8 +1,9 @@
 // Step results of a study run, cached as JSON under <out>/cache/ so an interrupted run resumes: a step
 // whose key (its name and a hash of everything it depends on) is already there is loaded, not recomputed,
-// and the report says so. Typed arrays are stored as plain arrays.
+// and the report says so. The file name carries the key, so runs of other configurations into the same
+// folder never overwrite each other's steps. Typed arrays are stored as plain arrays.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeJsonAtomic } from '../util/atomic.ts';
 
@@ -22,9 +23,19 @@ export class StepCache {
   constructor(private readonly dir: string, private readonly enabled: boolean) {}
 
   /** Return the cached value of `name` for `deps`, or compute, store and return it. */
+  /** Number of cached step files present (any configuration). */
+  available(): number {
+    return existsSync(this.dir) ? readdirSync(this.dir).filter((f) => f.endsWith('.json')).length : 0;
+  }
+
+  /** Whether `name` for `deps` is cached (so a progress bar can count it as done). */
+  has(name: string, deps: unknown): boolean {
+    return this.enabled && existsSync(join(this.dir, `${name}.${hashOf(deps)}.json`));
+  }
+
   async step<T>(name: string, deps: unknown, compute: () => Promise<T>): Promise<T> {
-    const file = join(this.dir, `${name}.json`);
     const key = hashOf(deps);
+    const file = join(this.dir, `${name}.${key}.json`);
     if (this.enabled && existsSync(file)) {
       try {
         const stored = JSON.parse(readFileSync(file, 'utf8')) as { key: string; value: T };

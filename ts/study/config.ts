@@ -1,7 +1,7 @@
 // The study's configuration: what `illusion-lab run` does, as JSON. Built-in defaults reproduce the
 // study on 2 CPU cores in minutes; --full widens everything. A config file may override any field; the
 // resolved config is written back into results.json with the run's provenance.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { UserError } from '../util/errors.ts';
 import { defaultModelsDir } from '../train/default-models.ts';
 
@@ -47,7 +47,7 @@ export interface StudyConfig {
     ppd: number;
     ppdSweep: number[];
     /** opponent space of the analysis */
-    opponent: 'opponent' | 'atd' | 'yuv';
+    opponent: 'opponent' | 'atd';
   };
   /** castleCSF data folder; when absent the report says the measured comparison was skipped */
   humanDataDir: string | null;
@@ -120,21 +120,61 @@ function deepMerge(base: unknown, over: Record<string, unknown>, file: string, a
 }
 
 export function validateConfig(c: StudyConfig, file = 'config'): void {
-  const bad = (msg: string) => { throw new UserError(`${file}: ${msg}`); };
-  if (!Array.isArray(c.models) || c.models.length === 0) bad('"models" must list at least one model');
+  const bad = (msg: string): never => { throw new UserError(`${file}: ${msg}`); };
+  const num = (v: unknown, name: string, min: number, max: number, integer = false) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${name} must be a number, got ${JSON.stringify(v)}`);
+    if (integer && !Number.isInteger(v)) bad(`${name} must be a whole number, got ${v}`);
+    if ((v as number) < min || (v as number) > max) bad(`${name} ${v} must be in ${min}..${max}`);
+  };
+  const bool = (v: unknown, name: string) => { if (typeof v !== 'boolean') bad(`${name} must be true or false, got ${JSON.stringify(v)}`); };
+  const list = (v: unknown, name: string) => { if (!Array.isArray(v)) bad(`${name} must be a list, got ${JSON.stringify(v)}`); };
+  const archs = ['shallow', 'deep', 'dncnn'];
+  if (typeof c.modelsDir !== 'string' || c.modelsDir === '') bad('"modelsDir" must be a folder path');
+  list(c.models, '"models"');
+  if (c.models.length === 0) bad('"models" must list at least one model');
   for (const m of c.models) {
-    if (!['shallow', 'deep', 'dncnn'].includes(m.arch)) bad(`model arch "${m.arch}" is not one of shallow, deep, dncnn`);
+    if (!m || typeof m !== 'object') bad(`each model must be an object like {"arch": "shallow", "task": "denoise", "seed": 1}`);
+    if (!archs.includes(m.arch)) bad(`model arch "${m.arch}" is not one of shallow, deep, dncnn`);
     if (!['denoise', 'deblur', 'restore'].includes(m.task)) bad(`model task "${m.task}" is not one of denoise, deblur, restore`);
-    if (!Number.isInteger(m.seed) || m.seed < 0) bad(`model seed ${m.seed} is not a non-negative integer`);
+    if (!Number.isInteger(m.seed) || m.seed < 0) bad(`model seed ${JSON.stringify(m.seed)} is not a non-negative integer`);
   }
+  const names = c.models.map(modelName);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) bad(`model ${dup} is listed twice`);
+  list(c.stimuli.variants, 'stimuli.variants');
+  if (c.stimuli.variants.length === 0 || c.stimuli.variants.some((v) => v !== 'grey' && v !== 'colour')) bad('stimuli.variants must hold "grey" and/or "colour"');
+  bool(c.stimuli.sweeps, 'stimuli.sweeps');
+  list(c.stimuli.sweepArchs, 'stimuli.sweepArchs');
+  if (c.stimuli.sweepArchs.some((a) => !archs.includes(a))) bad('stimuli.sweepArchs may hold only shallow, deep, dncnn');
+  list(c.matching.archs, 'matching.archs');
+  if (c.matching.archs.some((a) => !archs.includes(a))) bad('matching.archs may hold only shallow, deep, dncnn');
+  num(c.matching.maxIterations, 'matching.maxIterations', 1, 1000, true);
   const j = c.jacobian;
-  if (!Number.isInteger(j.block) || j.block < 2 || j.block > 64) bad(`jacobian.block ${j.block} must be an integer in 2..64`);
-  if (!Number.isInteger(j.canvas) || j.canvas < j.block) bad(`jacobian.canvas ${j.canvas} must be an integer ≥ jacobian.block`);
-  if (j.operatingPoint.length !== 3 || j.operatingPoint.some((v) => !(v >= 0 && v <= 1))) bad('jacobian.operatingPoint must be three values in [0, 1]');
-  if (j.large && (j.large.block > 48 || j.large.canvas < j.large.block)) bad('jacobian.large.block must be ≤ 48 (a 3·48² = 6912-dimensional Jacobian) and ≤ its canvas');
-  if (j.regression && !(j.regression.probesPerDim >= 1)) bad('jacobian.regression.probesPerDim must be ≥ 1');
-  if (j.regression && !(j.regression.amplitude > 0 && j.regression.amplitude < 0.5)) bad('jacobian.regression.amplitude must be in (0, 0.5)');
-  if (!(c.csf.ppd > 0)) bad('csf.ppd must be positive');
-  if (!Number.isInteger(c.linearity.blocks) || c.linearity.blocks < 1) bad('linearity.blocks must be a positive integer');
-  if (c.stimuli.variants.some((v) => v !== 'grey' && v !== 'colour')) bad('stimuli.variants may hold only "grey" and "colour"');
+  num(j.block, 'jacobian.block', 2, 64, true);
+  num(j.canvas, 'jacobian.canvas', j.block, 512, true);
+  if (!Array.isArray(j.operatingPoint) || j.operatingPoint.length !== 3 || j.operatingPoint.some((v) => typeof v !== 'number' || !(v >= 0 && v <= 1))) bad('jacobian.operatingPoint must be three numbers in [0, 1]');
+  if (j.large !== null) {
+    if (typeof j.large !== 'object') bad('jacobian.large must be an object or null');
+    num(j.large.block, 'jacobian.large.block', 2, 48, true);
+    num(j.large.canvas, 'jacobian.large.canvas', j.large.block, 512, true);
+    if (!names.includes(j.large.model)) bad(`jacobian.large.model "${j.large.model}" is not among the models (${names.join(', ')})`);
+  }
+  if (j.regression !== null) {
+    if (typeof j.regression !== 'object') bad('jacobian.regression must be an object or null');
+    if (!names.includes(j.regression.model)) bad(`jacobian.regression.model "${j.regression.model}" is not among the models (${names.join(', ')})`);
+    num(j.regression.probesPerDim, 'jacobian.regression.probesPerDim', 1, 16);
+    num(j.regression.amplitude, 'jacobian.regression.amplitude', 1e-6, 0.5);
+    num(j.regression.seed, 'jacobian.regression.seed', 0, 2 ** 31, true);
+  }
+  num(c.linearity.blocks, 'linearity.blocks', 1, 4096, true);
+  num(c.linearity.seed, 'linearity.seed', 0, 2 ** 31, true);
+  num(c.csf.ppd, 'csf.ppd', 1e-3, 1e4);
+  list(c.csf.ppdSweep, 'csf.ppdSweep');
+  c.csf.ppdSweep.forEach((v, i) => num(v, `csf.ppdSweep[${i}]`, 1e-3, 1e4));
+  if (!c.csf.ppdSweep.includes(c.csf.ppd)) bad(`csf.ppdSweep must include csf.ppd (${c.csf.ppd})`);
+  if (!['opponent', 'atd'].includes(c.csf.opponent)) bad(`csf.opponent "${c.csf.opponent}" is not one of opponent, atd (linear opponent spaces)`);
+  for (const k of ['humanDataDir', 'naturalImagesDir'] as const) {
+    const v = c[k];
+    if (v !== null && (typeof v !== 'string' || !existsSync(v) || !statSync(v).isDirectory())) bad(`${k} ${JSON.stringify(v)} is not an existing folder`);
+  }
 }

@@ -20,10 +20,10 @@ function mat3(v: number[][]): Mat3 {
   return [[v[0][0], v[0][1], v[0][2]], [v[1][0], v[1][1], v[1][2]], [v[2][0], v[2][1], v[2][2]]];
 }
 
-export async function openStudyCore(log: (s: string) => void, opponent: 'opponent' | 'atd' | 'yuv' = 'opponent'): Promise<StudyCore> {
+export async function openStudyCore(log: (s: string) => void, opponent: 'opponent' | 'atd' = 'opponent'): Promise<StudyCore> {
   const core: Core = await loadCore();
   const pool = new CorePool();
-  log(`numerical core ${core.coreVersion()} (WebAssembly), worker pool of ${pool.threads} threads`);
+  log(`numerical core ${core.coreVersion()} (WebAssembly), worker pool of ${pool.threads} threads, opponent space "${opponent}"`);
   const spectral: SpectralCore = {
     fft2: (re, im, shape) => core.fft2({ ...shape, re, im: im ?? new Float64Array(re.length) }),
     radialAverage: (power, shape) => {

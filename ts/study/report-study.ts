@@ -11,7 +11,13 @@ import { toText, type Cell, type Table } from '../report/table.ts';
 import type { Stimulus } from '../stimuli/index.ts';
 import { linePlotSvg, mosaicPng, outputsSheet, profilePlot, blockImage, type Series } from './report-figures.ts';
 import type { ModelResults, StudyResults } from './run-study.ts';
-import { PUBLISHED, fmtStat, groups, stat } from './summary.ts';
+import { PUBLISHED, fmtPct, fmtStat, groups, stat } from './summary.ts';
+
+const PARAM_LABEL: Record<string, string> = {
+  f: 'f: bar / grid / ring frequency (fraction of the canvas width)',
+  r: 'r: disc radius (px)',
+  h: 'h: staircase side (fraction of the canvas)',
+};
 
 const r3 = (v: readonly number[]) => `(${v.map((x) => x.toFixed(3)).join(', ')})`;
 
@@ -71,14 +77,14 @@ export function physiologyTable(res: StudyResults): Table {
   for (const m of res.models) for (const p of m.physiology) {
     const t1 = p.tests.find((t) => t.label === 1), t2 = p.tests.find((t) => t.label === 2);
     rows.push([m.name, p.stimulus, t1 ? r3(t1.input) : null, t1 ? r3(t1.output) : null, t2 ? r3(t2.output) : null,
-      p.difference ? r3(p.difference.opponent) : null, p.difference ? +p.difference.hueAngleDeg.toFixed(1) : null,
+      p.difference ? r3(p.difference.opponent) : null, p.difference && p.variant === 'colour' ? +p.difference.hueAngleDeg.toFixed(1) : null,
       p.humanWay ?? (p.scallops ? `${p.scallops.humanWay}/${p.scallops.predicted} steps` : null), p.strength ?? null]);
   }
   return {
     name: 'physiology', title: 'Artificial physiology: mean output over each test region',
     columns: ['network', 'stimulus', 'input test (RGB)', 'Out-L / test 1 (RGB)', 'Out-R / test 2 (RGB)', 'Δ opponent (A, RG, YB)', 'hue angle of Δ (°)', 'human way', 'strength'],
     rows,
-    notes: 'Out-L/Out-R: mean output RGB over test 1 (A / left) and test 2 (B / right), whose inputs are equal. Δ = Out(1) − Out(2) in the opponent space (definition: ours, see results.json config.csf.opponent). Human way: cosine between Δ and the human prediction > 0 (Chevreul: steps whose edge profile is scalloped the human way). Strength = ‖Δ‖ / ‖opp(ind1) − opp(ind2)‖ (definition: ours).',
+    notes: 'Out-L/Out-R: mean output RGB over test 1 (A / left) and test 2 (B / right), whose inputs are equal. Δ = Out(1) − Out(2) in the opponent space (definition: ours, see results.json config.csf.opponent). Human way: cosine between Δ and the human prediction > 0 (Chevreul: steps whose edge profile is scalloped the human way). Strength = ‖Δ‖ / ‖opp(ind1) − opp(ind2)‖ (definition: ours). Hue angle = atan2(YB, RG) of Δ, given for colour stimuli only.',
   };
 }
 
@@ -104,13 +110,13 @@ export function summaryPhysiologyTable(res: StudyResults): Table {
 export function matchingTable(res: StudyResults): Table {
   const rows: Cell[][] = [];
   for (const m of res.models) for (const r of m.matching) {
-    rows.push([m.name, r.stimulus, r3(r.target), r3(r.start), r3(r.matched), r3(r.shift), r.residual, r.iterations, r.atBound.some(Boolean) ? r.atBound.map((b) => (b ? 'at bound' : '·')).join(' ') : 'no']);
+    rows.push([m.name, r.stimulus, r.residual < 1e-3 ? 'yes' : 'NO', r3(r.target), r3(r.start), r3(r.matched), r3(r.shift), r.residual, r.iterations, r.atBound.some(Boolean) ? ['R', 'G', 'B'].filter((_, i) => r.atBound[i]).join(' ') : 'none']);
   }
   return {
     name: 'matching', title: 'Artificial psychophysics: asymmetric colour matching (Ware & Cowan 1982)',
-    columns: ['network', 'stimulus', 'target r_A (RGB)', 'B test t₀', 'matched t*', 'shift t* − t₀', 'residual ‖r_B(t*) − r_A‖', 'iterations', 'clamped to [0,1]'],
+    columns: ['network', 'stimulus', 'matched', 'target r_A (RGB)', 'B test t₀', 'matched t*', 'shift t* − t₀', 'residual ‖r_B(t*) − r_A‖', 'iterations', 'channels at the [0,1] bound'],
     rows,
-    notes: 'The test of B is changed until the mean response over B\'s test equals that over A\'s (damped Gauss–Newton, Jacobian ∂r_B/∂t by autograd, t kept displayable in [0,1]).',
+    notes: 'The test of B is changed until the mean response over B\'s test equals that over A\'s (damped Gauss–Newton, Jacobian ∂r_B/∂t by autograd, t kept displayable in [0,1]). Matched = residual below 1e-3; NO means no displayable input colour cancels the illusion for this network (typically a channel at its bound): read its shift as a lower bound.',
   };
 }
 
@@ -120,8 +126,8 @@ export function linearisationTable(res: StudyResults): Table {
     const pub = PUBLISHED[key];
     const two = ms.flatMap((m) => m.physiology.filter((p) => p.strength !== undefined && p.strength !== null).map((p) => p.strength!));
     return [key, ms.length,
-      fmtStat(stat(ms.map((m) => m.linearisation.fractionLinear))), fmtStat(stat(ms.map((m) => m.linearisation.linearShare))),
-      fmtStat(stat(ms.map((m) => m.linearisation.errorNonlinear))), fmtStat(stat(ms.map((m) => m.linearisation.errorLinear))),
+      fmtPct(stat(ms.map((m) => m.linearisation.fractionLinear))), fmtStat(stat(ms.map((m) => m.linearisation.linearShare))),
+      fmtPct(stat(ms.map((m) => m.linearisation.errorNonlinear))), fmtPct(stat(ms.map((m) => m.linearisation.errorLinear))),
       fmtStat(stat(two)), ms[0].card.validationPsnr,
       pub ? `${(pub.fractionLinear * 100).toFixed(0)}% / ${(pub.errorNonlinear * 100).toFixed(1)}% / ${(pub.errorLinear * 100).toFixed(1)}% / ${pub.strength}` : '—'];
   });
@@ -129,7 +135,7 @@ export function linearisationTable(res: StudyResults): Table {
     name: 'linearisation', title: `Linearisation at grey (Tables 3/4 of the study): ${res.config.jacobian.block}×${res.config.jacobian.block}×3 block, ${res.config.linearity.blocks} natural test blocks per network`,
     columns: ['network', 'seeds', 'fraction linear', '‖J·i‖/‖Δ‖', 'error nonlinear', 'error linear', 'illusion strength (mean over stimuli)', 'validation PSNR (dB, seed 1)', 'published: linear / err nonlin / err lin / strength'],
     rows,
-    notes: 'Definitions (ours, SCIENCE.md §5): i = degraded natural block − o; Δ = m(o+i) − m(o) over the central block; fraction linear = 1 − ‖Δ − J·i‖/‖Δ‖ over all blocks; error nonlinear = ‖m(o+i) − x‖/‖x‖; error linear = ‖m(o) + J·i − x‖/‖x‖ (x the clean block). Published: Gomez-Villa et al. 2020 (deblurring DnCNN row: Tao et al.\'s net in the paper).',
+    notes: 'Definitions (ours, SCIENCE.md §5): i = degraded natural block − o; Δ = m(o+i) − m(o) over the central block; fraction linear = 1 − ‖Δ − J·i‖/‖Δ‖ over all blocks; error nonlinear = ‖m(o+i) − x‖/‖x‖; error linear = ‖m(o) + J·i − x‖/‖x‖ (x the clean block); ‖J·i‖/‖Δ‖ compares the size of the linear prediction with the actual response (above 1: the net saturates, responding less than its linearisation). Ours is a norm ratio over natural blocks embedded in grey with their full contrast, so it is stricter than the published fraction (definition: ours): compare orderings across networks rather than absolute values. Published: Gomez-Villa et al. 2020 (deblurring DnCNN row: Tao et al.\'s net in the paper).',
   };
 }
 
@@ -228,7 +234,10 @@ export async function writeStudyReport(res: StudyResults, outDir: string, nets: 
     });
     const pts = sweepModels[0].sweeps.filter((x) => x.stimulus === s);
     const chev = pts[0]?.strength === null;
-    rep.figure(`sweep-${s}.svg`, linePlotSvg(series, { title: `${s}: ${chev ? 'fraction of steps scalloped the human way' : 'illusion strength'} vs ${pts[0]?.param}`, xlabel: pts[0]?.param ?? '', ylabel: chev ? 'fraction' : 'strength', zeroLine: true }), `${s}: sweep of ${pts[0]?.param}.`);
+    const param = pts[0]?.param ?? '';
+    const xlabel = PARAM_LABEL[param] ?? param;
+    rep.figure(`sweep-${s}.svg`, linePlotSvg(series, { title: `${s}: ${chev ? 'fraction of steps scalloped the human way' : 'illusion strength'} vs ${param}`, xlabel, ylabel: chev ? 'fraction of steps' : 'strength ‖Δ‖ / input contrast', zeroLine: true }),
+      `${s}: ${chev ? 'fraction of the staircase steps whose edge profile goes the human way' : 'illusion strength (‖opp(Out-L) − opp(Out-R)‖ / input contrast, definition: ours)'} as ${xlabel} varies.`);
   }
 
   rep.section('psychophysics', 'Artificial psychophysics');
@@ -251,7 +260,7 @@ export async function writeStudyReport(res: StudyResults, outDir: string, nets: 
   tables.push(et);
   const firstOfGroup = [...groups(res.models).values()].map((ms) => ms[0]);
   rep.figure('eigenvalues.svg', linePlotSvg(firstOfGroup.map((m) => ({ name: m.name, x: m.eigen.eigenvalues.re.map((_, i) => i + 1), y: m.eigen.eigenvalues.re.map((r, i) => Math.hypot(r, m.eigen.eigenvalues.im[i])) })),
-    { title: 'Eigenvalue magnitudes |λ_k| (sorted)', xlabel: 'k', ylabel: '|λ|', xlog: true, ylog: true }), 'Spectra of the Jacobians.');
+    { title: 'Eigenvalue magnitudes |λ| of the Jacobians, sorted', xlabel: 'rank k', ylabel: '|λ_k|', xlog: true, ylog: true }), 'Spectra of the Jacobians.');
   for (const m of firstOfGroup) {
     rep.figure(`eigenvectors-${m.name}.png`, mosaicPng(m.eigen.leadingVectors, m.eigen.block), `${m.name}: the ${m.eigen.leadingVectors.length} leading eigenvectors (real parts), |λ| descending left to right, top to bottom; grey = 0.`);
   }

@@ -53,8 +53,9 @@ export interface RunOptions {
 export async function runStudy(config: StudyConfig, opts: RunOptions): Promise<{ results: StudyResults; core: StudyCore; nets: Map<string, ImageNetwork>; stimuli: Stimulus[] }> {
   const start = performance.now();
   const { log } = opts;
-  const core = await openStudyCore(log);
+  const core = await openStudyCore(log, config.csf.opponent);
   const cache = new StepCache(join(opts.outDir, 'cache'), opts.resume);
+  if (opts.resume && cache.available() > 0) log(`resuming: ${cache.available()} cached step files in ${join(opts.outDir, 'cache')} (those of this configuration are reused; --fresh recomputes)`);
   try {
     const models = await acquireModels(config, log);
     const stimuli = studyStimuli({ variant: 'both' }).filter((s) => config.stimuli.variants.includes(s.variant));
@@ -66,35 +67,50 @@ export async function runStudy(config: StudyConfig, opts: RunOptions): Promise<{
     const sweepNames = config.stimuli.sweeps ? stimuli.map((s) => s.name) : [];
     const plan = sweepPlan(sweepNames);
     const archIn = (list: string[], arch: string) => list.length === 0 || list.includes(arch);
-    const units = models.reduce((s, m) => s + stimuli.length + 2 +
-      (archIn(config.stimuli.sweepArchs, m.ref.arch) ? plan.length : 0) +
-      (archIn(config.matching.archs, m.ref.arch) ? stimuli.filter(matchable).length : 0), 0) +
-      (config.jacobian.regression ? 4 : 0) + (config.jacobian.large ? 2 : 0);
+    // Progress in rough tenths of a second of a 2-core CPU (measured on the default run), so the ETA
+    // is meaningful: a forward pass of a 128² stimulus costs ~1 unit for shallow, 10 deep, 30 DnCNN.
+    const fwd = (arch: string) => (arch === 'shallow' ? 1 : arch === 'deep' ? 10 : 30);
+    const nMatch = stimuli.filter(matchable).length;
+    const plannedUnits = (m: (typeof models)[number]) => ({
+      physiology: stimuli.length * fwd(m.ref.arch),
+      sweeps: archIn(config.stimuli.sweepArchs, m.ref.arch) ? plan.length * fwd(m.ref.arch) : 0,
+      matching: archIn(config.matching.archs, m.ref.arch) ? nMatch * 8 * fwd(m.ref.arch) : 0,
+      linearisation: 5 + 2 * fwd(m.ref.arch),
+      eigen: Math.max(2, Math.round(20 * (3 * config.jacobian.block ** 2 / 768) ** 3)),
+    });
+    const largeEig = config.jacobian.large ? Math.max(2, Math.round(20 * (3 * config.jacobian.large.block ** 2 / 768) ** 3 / 2)) : 0;
+    const units = models.reduce((s, m) => s + Object.values(plannedUnits(m)).reduce((a, b) => a + b, 0), 0) +
+      (config.jacobian.regression ? 80 : 0) + (config.jacobian.large ? 30 + largeEig : 0);
     const bar = new ProgressBar({ label: 'study', total: units });
-    const tick = (status?: string) => bar.tick(1, status);
+    /** A cached step with its share of the bar: sub-item ticks while computing, topped up when done or loaded. */
+    const track = async <T>(name: string, deps: unknown, share: number, status: string, compute: (tick: (u: number) => void) => Promise<T>): Promise<T> => {
+      let done = 0;
+      const r = await cache.step(name, deps, () => compute((u) => { done += u; bar.tick(u, status); }));
+      if (share > done) bar.tick(share - done, status);
+      return r;
+    };
 
     const perModel: ModelResults[] = [];
     for (const m of models) {
       const net = nets.get(m.name)!;
+      const u = plannedUnits(m);
       const deps = { model: m.hash, config: hashOf({ ...config, models: undefined }) };
-      const physiology = await cache.step(`physiology-${m.name}`, { deps, stimuli: stimuli.map((s) => [s.name, s.params]) },
-        () => physiologyStep(net, stimuli, core.toOpponent, () => tick(`${m.name}: physiology`)));
-      const sweeps = archIn(config.stimuli.sweepArchs, m.ref.arch)
-        ? await cache.step(`sweeps-${m.name}`, { deps, plan }, () => sweepStep(net, plan, core.toOpponent, () => tick(`${m.name}: sweeps`)))
+      const physiology = await track(`physiology-${m.name}`, { deps, stimuli: stimuli.map((s) => [s.name, s.params]) }, u.physiology, `${m.name}: physiology`,
+        (t) => physiologyStep(net, stimuli, core.toOpponent, () => t(fwd(m.ref.arch))));
+      const sweeps = u.sweeps > 0
+        ? await track(`sweeps-${m.name}`, { deps, plan }, u.sweeps, `${m.name}: sweeps`, (t) => sweepStep(net, plan, core.toOpponent, () => t(fwd(m.ref.arch))))
         : [];
-      const matching = archIn(config.matching.archs, m.ref.arch)
-        ? await cache.step(`matching-${m.name}`, { deps, iters: config.matching.maxIterations },
-          () => matchingStep(net, stimuli, config.matching.maxIterations, () => tick(`${m.name}: matching`)))
+      const matching = u.matching > 0
+        ? await track(`matching-${m.name}`, { deps, iters: config.matching.maxIterations }, u.matching, `${m.name}: matching`,
+          (t) => matchingStep(net, stimuli, config.matching.maxIterations, () => t(8 * fwd(m.ref.arch))))
         : [];
       const jac = await jacobianAt(net, config.jacobian.block, config.jacobian.canvas, op);
       const natural = naturalSource.forModel(m);
       naturalUsed[m.name] = { source: natural.source, files: natural.files, hash: natural.hash };
       const blocks = naturalTestBlocks(natural.images, config.jacobian.block, defaultDegradation(m.ref.task), config.linearity.blocks, config.linearity.seed);
-      const linearisation = await cache.step(`linearisation-${m.name}`, { deps, natural: natural.hash },
-        async () => { const r = await linearisationStep(net, jac, blocks); return r; });
-      tick(`${m.name}: linearisation`);
-      const eigen = await cache.step(`eigen-${m.name}`, { deps }, () => eigenStep(jac, core.eigen));
-      tick(`${m.name}: eigen-analysis`);
+      const linearisation = await track(`linearisation-${m.name}`, { deps, natural: natural.hash }, u.linearisation, `${m.name}: linearisation`,
+        () => linearisationStep(net, jac, blocks));
+      const eigen = await track(`eigen-${m.name}`, { deps }, u.eigen, `${m.name}: eigen-analysis`, () => eigenStep(jac, core.eigen));
       perModel.push({ name: m.name, ref: m.ref, card: m.cardSummary, physiology, sweeps, matching, linearisation, eigen });
     }
 
@@ -103,11 +119,10 @@ export async function runStudy(config: StudyConfig, opts: RunOptions): Promise<{
     if (reg) {
       const m = models.find((x) => x.name === reg.model);
       if (!m) throw new Error(`jacobian.regression.model "${reg.model}" is not among the study's models`);
-      const rec = await cache.step(`methods-${m.name}`, { model: m.hash, reg, j: config.jacobian },
-        () => methodsStep(nets.get(m.name)!, { block: config.jacobian.block, canvas: config.jacobian.canvas, operatingPoint: op, ...reg },
-          (what, d, t) => { if (d === t) tick(`${m.name}: ${what}`); }));
+      const rec = await track(`methods-${m.name}`, { model: m.hash, reg, j: config.jacobian }, 80, `${m.name}: Jacobian methods compared`,
+        (t) => methodsStep(nets.get(m.name)!, { block: config.jacobian.block, canvas: config.jacobian.canvas, operatingPoint: op, ...reg },
+          (_what, d, total) => { if (d === total) t(25); }));
       methods = { model: m.name, ...rec };
-      tick(`${m.name}: methods compared`);
     }
 
     let large: StudyResults['large'] = null;
@@ -119,11 +134,10 @@ export async function runStudy(config: StudyConfig, opts: RunOptions): Promise<{
       const jac = await jacobianAt(net, lg.block, lg.canvas, op);
       const natural = naturalSource.forModel(m);
       const blocks = naturalTestBlocks(natural.images, lg.block, defaultDegradation(m.ref.task), Math.max(8, Math.round(config.linearity.blocks / 4)), config.linearity.seed);
-      const linearisation = await cache.step(`linearisation-large-${m.name}`, { model: m.hash, lg, natural: natural.hash, op },
-        () => linearisationStep(net, jac, blocks));
-      tick(`${m.name}: ${lg.block}×${lg.block}×3 Jacobian`);
-      const eigen = await cache.step(`eigen-large-${m.name}`, { model: m.hash, lg, op }, () => eigenStep(jac, core.eigen));
-      tick(`${m.name}: ${3 * lg.block * lg.block}-dimensional eigen-analysis`);
+      const linearisation = await track(`linearisation-large-${m.name}`, { model: m.hash, lg, natural: natural.hash, op }, 30,
+        `${m.name}: ${lg.block}×${lg.block}×3 Jacobian`, () => linearisationStep(net, jac, blocks));
+      const eigen = await track(`eigen-large-${m.name}`, { model: m.hash, lg, op }, largeEig,
+        `${m.name}: ${3 * lg.block * lg.block}-dimensional eigen-analysis (the longest step)`, () => eigenStep(jac, core.eigen));
       large = { model: m.name, linearisation, eigen };
     }
     bar.finish('done');

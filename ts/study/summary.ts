@@ -18,6 +18,12 @@ export function fmtStat(s: Stat, digits = 3): string {
   return s.n > 1 ? `${s.mean.toFixed(digits)} ± ${s.sd.toFixed(digits)}` : s.mean.toFixed(digits);
 }
 
+/** A statistic of fractions as percentages. */
+export function fmtPct(s: Stat, digits = 1): string {
+  if (s.n === 0) return '—';
+  return s.n > 1 ? `${(100 * s.mean).toFixed(digits)} ± ${(100 * s.sd).toFixed(digits)} %` : `${(100 * s.mean).toFixed(digits)} %`;
+}
+
 export function groupKey(m: ModelResults): string {
   return `${m.ref.arch}-${m.ref.task}`;
 }

@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { numberOption, parseCommandArgs } from '../command.ts';
+import { checkOutputFile, numberOption, parseCommandArgs } from '../command.ts';
 import { UserError } from '../../util/errors.ts';
 import { writeJsonAtomic } from '../../util/atomic.ts';
 import { initBackend } from '../../tf/backend.ts';
@@ -29,13 +29,14 @@ export const evalCommand: Command = {
     if (!values.model) throw new UserError('eval: --model DIR is required');
     if (!values.images) throw new UserError('eval: --images DIR is required');
     const seed = numberOption('seed', values.seed, 0, { min: 0, integer: true });
+    if (values.json) checkOutputFile('json', values.json);
     let files = listImages(values.images);
     if (values.limit !== undefined) files = files.slice(0, numberOption('limit', values.limit, files.length, { min: 1, integer: true }));
     await initBackend();
     const { model, card } = await loadModel(values.model);
     const degradation = degradationFromCard(card);
     const out = (l: string) => process.stdout.write(l + '\n');
-    out(`${card.name} on ${values.images} (${files.length} images): PSNR dB / SSIM, degraded input in brackets`);
+    out(`${card.name} on ${values.images} (${files.length} image${files.length === 1 ? '' : 's'}): PSNR dB / SSIM, degraded input in brackets`);
     const summary = evaluateModel(model, degradation, files, seed, (s) =>
       out(`  ${s.file.padEnd(24)} ${s.psnr.toFixed(2)} / ${s.ssim.toFixed(4)}   [${s.psnrInput.toFixed(2)} / ${s.ssimInput.toFixed(4)}]`));
     out(`  ${'mean'.padEnd(24)} ${summary.psnr.toFixed(2)} / ${summary.ssim.toFixed(4)}   [${summary.psnrInput.toFixed(2)} / ${summary.ssimInput.toFixed(4)}]`);

@@ -2,7 +2,7 @@
 //   physiology, match, jacobian, eigen — the same code `illusion-lab run` uses, printed as tables and
 //   optionally written as JSON.
 import type { Command } from '../command.ts';
-import { choiceOption, numberOption, parseCommandArgs } from '../command.ts';
+import { checkOutputFile, choiceOption, numberOption, parseCommandArgs } from '../command.ts';
 import { UserError } from '../../util/errors.ts';
 import { writeJsonAtomic } from '../../util/atomic.ts';
 import { initBackend } from '../../tf/backend.ts';
@@ -34,19 +34,32 @@ async function modelNet(dir: string | undefined, command: string): Promise<{ net
 }
 
 function stimuliFrom(only: string | undefined): Stimulus[] {
-  if (!only) return studyStimuli();
-  return only.split(',').map((n) => n.trim()).filter(Boolean).map((n) => makeStimulus(n));
+  if (only === undefined) return studyStimuli();
+  const names = only.split(',').map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) throw new UserError('--stimuli: no stimulus names given');
+  return names.map((n) => makeStimulus(n));
 }
 
-const stimulusHelp = `  --stimuli A,B  catalogue names (default: the study's set). Known: ${stimulusNames.join(', ')}`;
+const stimulusHelp = `  --stimuli A,B  catalogue names, comma-separated (default: the study's set). Known:\n${wrap(stimulusNames.join(', '), 17)}`;
+
+function wrap(text: string, indent: number, width = 100): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + word.length + 1 > width) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => ' '.repeat(indent) + l).join('\n');
+}
 
 export const physiologyCommand: Command = {
   name: 'physiology',
   summary: 'artificial physiology of one model: mean output over each test region',
-  usage: `illusion-lab physiology --model DIR [--stimuli A,B] [--json FILE]\n\n${stimulusHelp}`,
+  usage: `illusion-lab physiology --model DIR [--stimuli A,B] [--json FILE]\n\n${stimulusHelp}\n  --json FILE    also write the read-outs as JSON`,
   async run(argv) {
     const { values } = parseCommandArgs('physiology', { options: { model: { type: 'string' }, stimuli: { type: 'string' }, json: { type: 'string' } } }, argv);
     const stimuli = stimuliFrom(values.stimuli);
+    if (values.json) checkOutputFile('json', values.json);
     const { net, name } = await modelNet(values.model, 'physiology');
     const core = await openStudyCore(log);
     try {
@@ -67,13 +80,14 @@ export const physiologyCommand: Command = {
 export const matchCommand: Command = {
   name: 'match',
   summary: 'asymmetric colour matching by one model on two-test stimuli',
-  usage: `illusion-lab match --model DIR [--stimuli A,B] [--iterations N] [--json FILE]\n\n${stimulusHelp}`,
+  usage: `illusion-lab match --model DIR [--stimuli A,B] [--iterations N] [--json FILE]\n\n${stimulusHelp}\n  --iterations N maximum Gauss–Newton iterations per match (default 40)\n  --json FILE    also write the matches as JSON`,
   async run(argv) {
     const { values } = parseCommandArgs('match', { options: { model: { type: 'string' }, stimuli: { type: 'string' }, iterations: { type: 'string' }, json: { type: 'string' } } }, argv);
     const stimuli = stimuliFrom(values.stimuli);
     const bad = stimuli.filter((s) => !matchable(s));
     if (values.stimuli && bad.length > 0) throw new UserError(`match: ${bad.map((s) => s.name).join(', ')} ha${bad.length > 1 ? 've' : 's'} no pair of test regions labelled 1 and 2 to match`);
     const iterations = numberOption('iterations', values.iterations, 40, { min: 1, max: 1000, integer: true });
+    if (values.json) checkOutputFile('json', values.json);
     const { net, name } = await modelNet(values.model, 'match');
     const todo = stimuli.filter(matchable);
     const bar = new ProgressBar({ label: 'matching', total: todo.length });
@@ -107,6 +121,8 @@ export const jacobianCommand: Command = {
 
   --method M     shift (default; 3 backward passes, exact at a uniform operating point), autograd (one row per
                  backward pass), regression (J = R·I⁺, N probes of std S), fd (central differences, step E)
+  --probes N     regression probes (default 2·d, at least d = 3·block²)   --amplitude S  their std (default 0.01)
+  --seed N       seed of the regression probes (default 1)                 --step E       fd step (default 0.01)
 ${geometryHelp}
   --out FILE     write {rows, cols, data (row-major), method, seconds, …} as JSON`,
   async run(argv) {
@@ -121,6 +137,7 @@ ${geometryHelp}
     const amplitude = numberOption('amplitude', values.amplitude, 0.01, { min: 1e-6, max: 0.5 });
     const seed = numberOption('seed', values.seed, 1, { min: 0, integer: true });
     const step = numberOption('step', values.step, 1e-2, { min: 1e-6, max: 0.5 });
+    if (values.out) checkOutputFile('out', values.out);
     const { net, name } = await modelNet(values.model, 'jacobian');
     const bar = new ProgressBar({ label: `jacobian (${method})`, total: method === 'regression' ? probes : d });
     const onProgress = (done: number) => bar.update(done);
@@ -158,6 +175,7 @@ ${geometryHelp}
     } }, argv);
     const g = geometry(values);
     const ppd = numberOption('ppd', values.ppd, 64, { min: 1e-3 });
+    if (values.json) checkOutputFile('json', values.json);
     const { net, name } = await modelNet(values.model, 'eigen');
     const core = await openStudyCore(log);
     try {

@@ -1,10 +1,8 @@
 // `illusion-lab run` (= npm start): the whole study on the built-in defaults (or a JSON config), with
 // progress, a report folder and the main tables printed at the end.
 import { resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
 import type { Command } from '../command.ts';
-import { parseCommandArgs } from '../command.ts';
-import { UserError } from '../../util/errors.ts';
+import { checkOutputDir, parseCommandArgs } from '../command.ts';
 import { loadConfig } from '../../study/config.ts';
 import { runStudy } from '../../study/run-study.ts';
 import { printTables, writeStudyReport } from '../../study/report-study.ts';
@@ -33,10 +31,15 @@ export const runCommand: Command = {
       options: { out: { type: 'string' }, config: { type: 'string' }, full: { type: 'boolean' }, fresh: { type: 'boolean' } },
     }, argv);
     const outDir = resolve(values.out ?? 'report');
-    if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UserError(`--out ${outDir}: exists and is not a folder`);
+    checkOutputDir('out', outDir);
     const config = loadConfig(values.config, Boolean(values.full));
     const log = (line: string) => process.stderr.write(line + '\n');
     const t0 = performance.now();
+    // Ctrl-C: every finished step is already in DIR/cache (written atomically); say how to resume.
+    process.once('SIGINT', () => {
+      process.stderr.write(`\ninterrupted: finished steps are saved in ${resolve(outDir, 'cache')}; run the same command again to resume (the step in progress restarts)\n`);
+      process.exit(130);
+    });
     await initBackend();
     const { results, core, nets, stimuli } = await runStudy(config, { outDir, resume: !values.fresh, log });
     try {

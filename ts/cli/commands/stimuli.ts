@@ -1,7 +1,7 @@
 // illusion-lab stimuli: render the stimulus catalogue to PNGs (images and masks), JSON sidecars and a contact sheet.
 import { join } from 'node:path';
 import type { Command } from '../command.ts';
-import { numberOption, parseCommandArgs } from '../command.ts';
+import { numberOption, parseCommandArgs, checkOutputDir } from '../command.ts';
 import { UserError } from '../../util/errors.ts';
 import { writeJsonAtomic } from '../../util/atomic.ts';
 import { LABEL_PNG_SCALE, writeLabelPng, writePng } from '../../io/png.ts';
@@ -57,6 +57,7 @@ export const stimuliCommand: Command = {
     if (names.length === 0) throw new UserError(`stimuli: none of the selected stimuli has a ${variant} variant`);
 
     const out = values.out;
+    checkOutputDir('out', out);
     const sheet: RgbImage[] = [];
     const sheetIndex: string[] = [];
     let files = 0;

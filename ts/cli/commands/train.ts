@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from '../command.ts';
-import { choiceOption, numberOption, parseCommandArgs } from '../command.ts';
+import { choiceOption, numberOption, parseCommandArgs, checkOutputDir } from '../command.ts';
 import { UserError, errorMessage } from '../../util/errors.ts';
 import { archs, activations, type Arch, type Activation } from '../../models/arch.ts';
 import { tasks, type Task } from '../../data/degrade.ts';
@@ -83,6 +83,7 @@ export const trainCommand: Command = {
       throw e;
     }
     const outDir = values.out ?? join('models', spec.name);
+    checkOutputDir('out', outDir);
     const result = await train({ spec, outDir, imagesDir: values.images ?? defaultPhotoDir(), resume: values.resume ?? false });
     if (result.interrupted) throw new UserError(`training interrupted at step ${result.step}; continue with: illusion-lab train … --out ${outDir} --resume`);
   },
