@@ -191,7 +191,7 @@ export async function writeStudyReport(res: StudyResults, outDir: string, nets: 
   rep.section('summary', 'Run');
   rep.text(`Study of Gomez-Villa et al. (Vision Research 2020) reproduced on ${res.models.length} networks; this run took ${res.seconds.toFixed(0)} s${res.cache.loaded.length > 0 ? ` (${res.cache.loaded.length} steps loaded from the cache)` : ''} on ${p.cores} cores (${p.cpu}), TensorFlow.js ${p.tfjs} backend "${p.backend}", illusion-lab ${p.package}, core ${p.core}, Node ${p.node}${p.gitCommit ? `, commit ${p.gitCommit.slice(0, 10)}` : ''}.`);
   rep.text(res.cache.loaded.length > 0 ? `Loaded from the cache of an earlier run of the same configuration (not recomputed): ${res.cache.loaded.join(', ')}.` : 'Every number was computed in this run (no cache entries were reused).');
-  rep.text('Definitions marked "ours" follow SCIENCE.md where the paper\'s exact formula is not available. Every number below is also in results.json (with the resolved configuration) and in the CSV tables.');
+  rep.text('Definitions marked "ours" follow docs/SCIENCE.md of illusion-lab where the paper\'s exact formula is not available. Every number below is also in results.json (with the resolved configuration) and in the CSV tables.');
 
   rep.section('networks', 'Networks');
   const netTable: Table = {
