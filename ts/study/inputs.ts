@@ -7,13 +7,11 @@ import { basename, dirname, join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import type { RgbImage } from '../image.ts';
 import { isImageFile, readImage } from '../io/read-image.ts';
-import { fetchPhotos } from '../data/fetch-photos.ts';
 import { openImageFolder, splitBySource } from '../data/image-folder.ts';
-import { defaultPhotoDir } from '../data/paths.ts';
 import { loadModel } from '../models/model-io.ts';
 import { modelFile } from '../models/model-io.ts';
 import { defaultName } from '../train/train-spec.ts';
-import { ensureModel } from '../train/default-models.ts';
+import { ensureModel, ensurePhotoDir } from '../train/default-models.ts';
 import { resolveArch } from '../models/arch.ts';
 import { UserError } from '../util/errors.ts';
 import type { ModelRef, StudyConfig } from './config.ts';
@@ -46,14 +44,6 @@ function hashDir(dir: string): string {
   return h.digest('hex').slice(0, 16);
 }
 
-function photosDir(log: (s: string) => void): string {
-  const dir = defaultPhotoDir();
-  if (!existsSync(join(dir, 'manifest.json'))) {
-    log(`training photos not found in ${dir}: fetching them from Debian packages (once)`);
-    fetchPhotos({ dir, log });
-  }
-  return dir;
-}
 
 export async function acquireModels(config: StudyConfig, log: (s: string) => void): Promise<AcquiredModel[]> {
   const out: AcquiredModel[] = [];
@@ -104,7 +94,7 @@ export class NaturalImageSource {
       if (files.length === 0) throw new UserError(`naturalImagesDir ${dir} holds no PNG, JPEG or TIFF images`);
       source = `folder ${dir}`;
     } else {
-      dir = photosDir(this.log);
+      dir = ensurePhotoDir(this.log);
       files = m.validationFiles.length > 0 ? m.validationFiles : splitBySource(openImageFolder(dir).files, m.ref.seed).validation;
       source = `validation split of ${m.name} (photos it was not trained on) in ${dir}`;
     }

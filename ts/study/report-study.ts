@@ -216,7 +216,8 @@ export async function writeStudyReport(res: StudyResults, outDir: string, nets: 
   tables.push(sumT);
   const physT = physiologyTable(res);
   rep.table(physT);
-  const shown = [...groups(res.models).values()].map((ms) => ({ name: ms[0].name, net: nets.get(ms[0].name)! }));
+  const firstOfGroup = [...groups(res.models).values()].map((ms) => ms[0]);
+  const shown = firstOfGroup.map((m) => ({ name: m.name, net: nets.get(m.name)! }));
   for (const s of stimuli) {
     const { png, outputs } = await outputsSheet(s, shown);
     rep.figure(`outputs-${s.name}.png`, png, `${s.name}: input(s), then the outputs of ${shown.map((x) => x.name).join(', ')}.`);
@@ -250,7 +251,7 @@ export async function writeStudyReport(res: StudyResults, outDir: string, nets: 
   tables.push(lt);
   const meth = methodsTable(res);
   if (meth) { rep.table(meth); tables.push(meth); }
-  const rfs = res.models.filter((m) => m.ref.seed === res.models.find((x) => x.ref.arch === m.ref.arch && x.ref.task === m.ref.task)!.ref.seed);
+  const rfs = firstOfGroup;
   rep.figure('receptive-fields.png', encodePng(contactSheet(rfs.flatMap((m) => m.linearisation.receptiveFields.weights.map((w) => blockImage(w, 2 * m.linearisation.receptiveFields.radius + 1))), { columns: 9, cell: 96, gap: 4, background: [1, 1, 1] })),
     `Receptive fields (rows of J for the central output, R, G, B output channels left to right) of ${rfs.map((m) => m.name).join(', ')}; grey = 0.`);
 
@@ -258,7 +259,6 @@ export async function writeStudyReport(res: StudyResults, outDir: string, nets: 
   const et = eigenTable(res);
   rep.table(et);
   tables.push(et);
-  const firstOfGroup = [...groups(res.models).values()].map((ms) => ms[0]);
   rep.figure('eigenvalues.svg', linePlotSvg(firstOfGroup.map((m) => ({ name: m.name, x: m.eigen.eigenvalues.re.map((_, i) => i + 1), y: m.eigen.eigenvalues.re.map((r, i) => Math.hypot(r, m.eigen.eigenvalues.im[i])) })),
     { title: 'Eigenvalue magnitudes |λ| of the Jacobians, sorted', xlabel: 'rank k', ylabel: '|λ_k|', xlog: true, ylog: true }), 'Spectra of the Jacobians.');
   for (const m of firstOfGroup) {

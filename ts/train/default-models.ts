@@ -29,6 +29,16 @@ export function defaultModelsDir(): string {
   return join(process.cwd(), 'models');
 }
 
+/** The default photo folder, fetched from the Debian packages first when it has no manifest. */
+export function ensurePhotoDir(log?: (line: string) => void): string {
+  const dir = defaultPhotoDir();
+  if (!readManifest(dir)) {
+    log?.(`training photos not found in ${dir}: fetching them from Debian packages (once)`);
+    fetchPhotos({ dir, log });
+  }
+  return dir;
+}
+
 export interface EnsureOptions {
   modelsDir?: string;
   /** training images (default: the fetched photos, fetched if absent) */
@@ -47,11 +57,7 @@ export async function ensureModel(spec: TrainSpec | TrainOptions, options: Ensur
     const card = readCard(dir);
     if (card.task === s.task && JSON.stringify(card.arch) === JSON.stringify(s.arch)) return dir;
   }
-  let imagesDir = options.imagesDir;
-  if (imagesDir === undefined) {
-    imagesDir = defaultPhotoDir();
-    if (!readManifest(imagesDir)) fetchPhotos({ dir: imagesDir, log: options.log });
-  }
+  const imagesDir = options.imagesDir ?? ensurePhotoDir(options.log);
   await train({ spec: s, imagesDir, outDir: dir, resume: existsSync(join(dir, 'checkpoint', 'state.json')), log: options.log });
   return dir;
 }
