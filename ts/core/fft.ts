@@ -60,13 +60,17 @@ export function ifft2(x: Omit<Stack, 'data'> & { re: NumericArray; im: NumericAr
 /** |FFT2|² of a real stack, unshifted, same layout. */
 export function powerSpectrum(x: Stack): Stack<Float64Array> & Shape {
   const shape = shapeOf('powerSpectrum', x);
-  const data = callCore('powerSpectrum', (w) => w.power2(toF64(x.data), shape.batch, shape.height, shape.width, shape.channels));
+  const data = callCore('powerSpectrum', (w) =>
+    readOutputs(w.power2(toF64(x.data), shape.batch, shape.height, shape.width, shape.channels), (o) => o.take('data')),
+  );
   return { ...shape, data };
 }
 
 function shift(op: 'fftshift' | 'ifftshift', x: Stack): Stack<Float64Array> & Shape {
   const shape = shapeOf(op, x);
-  const data = callCore(op, (w) => w.fftshift(toF64(x.data), shape.batch, shape.height, shape.width, shape.channels, op === 'ifftshift'));
+  const data = callCore(op, (w) =>
+    readOutputs(w.fftshift(toF64(x.data), shape.batch, shape.height, shape.width, shape.channels, op === 'ifftshift'), (o) => o.take('data')),
+  );
   return { ...shape, data };
 }
 

@@ -10,6 +10,7 @@ const wasmPath = './wasm-pkg/illusion_wasm_bg.wasm';
 
 let generation = 0;
 let current: CoreBindings | undefined;
+let currentMemory: WebAssembly.Memory | undefined;
 let loading: Promise<CoreBindings> | undefined;
 let wasmBytes: Uint8Array | undefined;
 
@@ -38,7 +39,7 @@ async function instantiate(): Promise<CoreBindings> {
   // A query string gives a fresh copy of the glue module (its own memory) after a trap.
   const suffix = generation === 0 ? '' : `?instance=${generation}`;
   const glue = (await import(/* @vite-ignore */ new URL(gluePath, import.meta.url).href + suffix)) as CoreBindings;
-  glue.initSync({ module: bytes });
+  currentMemory = glue.initSync({ module: bytes }).memory;
   return glue;
 }
 
@@ -53,6 +54,12 @@ export function loadBindings(): Promise<CoreBindings> {
 export function bindings(): CoreBindings {
   if (!current) throw new Error('the WebAssembly core is not loaded yet: await loadCore() first');
   return current;
+}
+
+/** The memory of the loaded instance (its buffer changes when the memory grows: read it after a call). */
+export function memory(): WebAssembly.Memory {
+  if (!currentMemory || !current) throw new Error('the WebAssembly core is not loaded yet: await loadCore() first');
+  return currentMemory;
 }
 
 /** Forget the current instance (after a trap); the next loadBindings() makes a new one. */

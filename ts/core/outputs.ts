@@ -1,6 +1,7 @@
 // Helpers shared by the facade: argument checks before crossing into WebAssembly, and reading a
 // multi-output result of the core (an `Outputs` handle: named arrays moved out once, then freed).
 import { CoreError } from './errors.ts';
+import { memory } from './load.ts';
 import type { Outputs } from './wasm-pkg/illusion_wasm.js';
 
 /** A numeric array the core accepts; Float32Array and plain arrays are converted to f64. */
@@ -35,10 +36,27 @@ export function checkOptionalNumber(operation: string, name: string, value: unkn
   return value;
 }
 
-/** Read the outputs of one core call and free the handle. */
-export function readOutputs<T>(o: Outputs, read: (o: Outputs) => T): T {
+/** The named results of one core call. */
+export interface OutputReader {
+  /** a copy of the array called `name` (empty if absent) */
+  take(name: string): Float64Array;
+  /** the scalar called `name` (NaN if absent) */
+  scalar(name: string): number;
+}
+
+/** Read the outputs of one core call and free the handle. Arrays are copied straight out of WebAssembly
+ *  memory into fresh arrays (new + set: ~3× faster than the glue's slice() for ½ MB in V8). */
+export function readOutputs<T>(o: Outputs, read: (o: OutputReader) => T): T {
   try {
-    return read(o);
+    return read({
+      take(name) {
+        const length = o.length(name);
+        const out = new Float64Array(length);
+        if (length > 0) out.set(new Float64Array(memory().buffer, o.address(name), length));
+        return out;
+      },
+      scalar: (name) => o.scalar(name),
+    });
   } finally {
     o.free();
   }
