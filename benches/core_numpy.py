@@ -20,8 +20,14 @@ def blas_library():
 
 
 def times(f, reps):
+    """Same protocol as benches/core.ts: the first run is discarded when shorter than 2 s (warm-up)."""
     ts = []
-    for _ in range(reps):
+    t0 = time.perf_counter()
+    f()
+    first = (time.perf_counter() - t0) * 1000.0
+    if first > 2000.0:
+        ts.append(first)
+    while len(ts) < reps:
         t0 = time.perf_counter()
         f()
         ts.append((time.perf_counter() - t0) * 1000.0)
