@@ -73,7 +73,7 @@ test.after.always(async () => {
 });
 
 browserTest('the page loads, with no console errors, and reports the core worker and TensorFlow.js ready', async (t) => {
-  t.regex((await page.textContent('#status'))!, /^ready · TensorFlow\.js 4\.22\.0 \((webgl|cpu)\) in a worker · WebAssembly core in a worker \(\d+ operations\)$/);
+  t.regex((await page.textContent('#status'))!, /^ready · TensorFlow\.js 4\.22\.0 \(wasm\) in a worker · WebAssembly core in a worker \(\d+ operations\)$/);
   t.deepEqual(consoleErrors, []);
 });
 

@@ -38,7 +38,16 @@ withBuild('the build holds the page, the compiled code with vendor imports linke
     t.true(imports('app/ts/web/page/net-worker.js').includes('../../../../vendor/@tensorflow/tfjs/dist/tf.fesm.js'));
     t.true(imports('app/ts/web/page/worker-client.js').includes('../../../../vendor/comlink/dist/esm/comlink.mjs'));
     t.true(imports('app/ts/experiments/matching.js').includes('../../../vendor/@tensorflow/tfjs/dist/tf.fesm.js'));
+    t.true(imports('app/ts/web/page/net-worker.js').includes('../../../../vendor/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.fesm.js'));
     for (const f of ['vendor/@tensorflow/tfjs/dist/tf.fesm.js', 'vendor/comlink/dist/esm/comlink.mjs']) t.true(existsSync(join(out, f)), f);
+    // the WASM backend: linked to the one tfjs bundle (shared engine), Node built-ins to a stub, binaries beside it
+    const wasmBackend = 'vendor/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.fesm.js';
+    t.deepEqual(imports(wasmBackend).sort(), ['../../../../node-builtin-stub.js', '../../../../node-builtin-stub.js', '../../../../node-builtin-stub.js',
+      '../../../../node-builtin-stub.js', '../../../@tensorflow/tfjs/dist/tf.fesm.js'].sort());
+    t.is(readFileSync(join(out, 'vendor/node-builtin-stub.js'), 'utf8'), 'export default {};\n');
+    for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+      t.true(existsSync(join(out, 'vendor/@tensorflow/tfjs-backend-wasm/dist', f)), f);
+    }
     t.true(JSON.parse(readFileSync(join(out, 'illusion-lab-web.json'), 'utf8')).linkedImports >= 5);
     for (const f of ['style.css', 'app/ts/web/page/main.js', 'app/ts/web/page/core-worker.js', 'app/ts/stimuli/catalogue.js',
       'app/ts/core/wasm-pkg/illusion_wasm_bg.wasm', 'models/tiny/model.json', 'models/tiny/weights.bin', 'models/tiny/card.json']) {

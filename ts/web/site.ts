@@ -16,8 +16,28 @@ export const packageRoot = here.endsWith('.ts') ? resolve(dirname(here), '..', '
 /** Bare specifiers of the page's modules and the files (under node_modules) they are linked to. */
 export const vendorModules: Readonly<Record<string, string>> = {
   '@tensorflow/tfjs': '@tensorflow/tfjs/dist/tf.fesm.js',
+  '@tensorflow/tfjs-backend-wasm': '@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.fesm.js',
   comlink: 'comlink/dist/esm/comlink.mjs',
 };
+
+/** A module standing in for the Node built-ins that the WASM backend's ESM build imports statically and
+ *  uses only under Node. */
+const nodeBuiltinStub = 'node-builtin-stub.js';
+
+/** Bare specifiers *inside* vendor files, linked to another vendor file: the WASM backend must share the one
+ *  tfjs-core instance of the tfjs bundle (its kernels register with that engine). */
+const vendorAliases: Readonly<Record<string, string>> = {
+  '@tensorflow/tfjs-core': '@tensorflow/tfjs',
+  fs: nodeBuiltinStub,
+  path: nodeBuiltinStub,
+  os: nodeBuiltinStub,
+  perf_hooks: nodeBuiltinStub,
+};
+
+/** The WASM backend's binaries (plain, SIMD, threaded SIMD; it picks one at run time), copied beside its
+ *  module: ts/web/page/net-worker.ts points setWasmPaths() at that folder. */
+export const tfjsWasmDir = '@tensorflow/tfjs-backend-wasm/dist/';
+const tfjsWasmFiles = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
 
 export interface BuildOptions {
   /** output folder (emptied first if it exists and holds a previous build) */
@@ -156,9 +176,13 @@ export function buildWebSite(opts: BuildOptions): BuildSummary {
     cpSync(resolveVendor(file), target);
     vendorFiles[specifier] = target;
   }
+  for (const file of tfjsWasmFiles) cpSync(resolveVendor(tfjsWasmDir + file), join(out, 'vendor', tfjsWasmDir, file));
+  writeFileSync(join(out, 'vendor', nodeBuiltinStub), 'export default {};\n');
+  const aliasFiles: Record<string, string> = { ...vendorFiles };
+  for (const [specifier, to] of Object.entries(vendorAliases)) aliasFiles[specifier] = vendorFiles[to] ?? join(out, 'vendor', to);
   for (const f of readdirSync(web)) if (/\.(html|css)$/.test(f)) cpSync(join(web, f), join(out, f));
   copyJs(distTs, join(out, 'app', 'ts'));
-  const linked = linkFolder(join(out, 'app'), vendorFiles);
+  const linked = linkFolder(join(out, 'app'), vendorFiles) + linkFolder(join(out, 'vendor'), aliasFiles);
   const models = copyModels(modelsDir, join(out, 'models'));
   mkdirSync(join(out, 'models'), { recursive: true });
   writeFileSync(join(out, 'models', 'index.json'), JSON.stringify({ models }, null, 2));

@@ -2,10 +2,13 @@
 // its model.json, or the files picked in the page), forward passes, the Jacobian by autograd and the
 // network's asymmetric match run here, so the page keeps responding while the network computes.
 import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as Comlink from 'comlink';
 import { jacobianByAutograd, type JacobianOptions } from '../../experiments/jacobian-autograd.ts';
 import { asymmetricMatch, type MatchResult, type MatchSide } from '../../experiments/matching.ts';
 import { asNetwork, predictImages } from '../../experiments/net-io.ts';
+import { registerBatchNormGradient } from '../../tf/batch-norm-grad.ts';
+import { registerWasmConvGradients } from '../../tf/wasm-conv-grads.ts';
 import type { RgbImage } from '../../image.ts';
 
 export interface ModelSummary {
@@ -15,8 +18,13 @@ export interface ModelSummary {
   backend: string;
 }
 
-/** WebGL on a real GPU (OffscreenCanvas); the plain JavaScript backend otherwise, since software WebGL
- * (SwiftShader, e.g. headless without a GPU) is slower than it for these small networks. */
+/** Where the page build (ts/web/site.ts) puts the WASM backend's binaries: <site>/vendor/<tfjsWasmDir>;
+ *  this module is <site>/app/ts/web/page/net-worker.js. */
+const tfjsWasmUrl = new URL('../../../../vendor/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).href;
+
+/** WebGL on a real GPU (OffscreenCanvas); otherwise TensorFlow.js's WebAssembly backend (SIMD), and the
+ * plain JavaScript backend only if that fails: software WebGL (SwiftShader, e.g. headless without a GPU) is
+ * slower than both for these small networks. */
 async function chooseBackend(): Promise<string> {
   let renderer: string | undefined;
   try {
@@ -25,7 +33,18 @@ async function chooseBackend(): Promise<string> {
     if (gl) renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
   } catch { renderer = undefined; }
   const software = renderer === undefined || /swiftshader|llvmpipe|software/i.test(renderer);
-  if (software || !(await tf.setBackend('webgl').catch(() => false))) await tf.setBackend('cpu');
+  let ok = !software && (await tf.setBackend('webgl').catch(() => false));
+  if (!ok) {
+    setWasmPaths(tfjsWasmUrl);
+    ok = await tf.setBackend('wasm').catch(() => false);
+    // the same gradient kernels as in Node (ts/tf/backend.ts): the backend lacks Conv2DBackpropFilter and
+    // broadcasts batch-norm gradients wrongly; the Jacobian by autograd and the matching need them
+    if (ok) {
+      registerWasmConvGradients();
+      registerBatchNormGradient();
+    }
+  }
+  if (!ok) await tf.setBackend('cpu');
   await tf.ready();
   return tf.getBackend();
 }
