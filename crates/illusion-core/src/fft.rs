@@ -134,7 +134,9 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
     // images per chunk: an even count when C is odd, so that plane pairs never straddle two chunks
     let step = if im.is_none() && c % 2 == 1 { 2 } else { 1 };
     let per_chunk = ((CHUNK_VALUES / image) / step).max(1) * step;
-    let chunk_len = per_chunk.min(batch) * image;
+    // complex planes of the largest chunk: one per channel, or one per pair of channels for real input
+    let chunk_planes = per_chunk.min(batch) * c;
+    let chunk_len = if im.is_none() { chunk_planes.div_ceil(2) } else { chunk_planes } * hw;
     let mut buffer = take_buffer(what, 2 * chunk_len)?;
     let (planes, spare) = buffer.split_at_mut(chunk_len);
     for b0 in (0..batch).step_by(per_chunk) {
