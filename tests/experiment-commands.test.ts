@@ -9,13 +9,14 @@ import * as tf from '@tensorflow/tfjs';
 import { buildModel } from '../ts/models/build-model.ts';
 import { resolveArch } from '../ts/models/arch.ts';
 import { saveModel } from '../ts/models/model-io.ts';
+import { useCpuBackend } from '../ts/tf/backend.ts';
 
 const run = promisify(execFile);
 const cli = join(import.meta.dirname, '..', 'dist', 'ts', 'cli', 'main.js');
 let modelDir = '';
 
 test.before(async () => {
-  await tf.setBackend('cpu');
+  await useCpuBackend();
   modelDir = join(mkdtempSync(join(tmpdir(), 'illusion-exp-')), 'm');
   await saveModel(buildModel({ arch: 'shallow' }, 5), modelDir, {
     format: 'illusion-lab-model/1', name: 'tiny', origin: 'external', arch: resolveArch({ arch: 'shallow' }), task: 'denoise', degradation: null,

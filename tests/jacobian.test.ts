@@ -5,8 +5,9 @@ import { blockGeometry, canvasIndex, embedBlock, extractBlock } from '../ts/expe
 import { jacobianByAutograd } from '../ts/experiments/jacobian-autograd.ts';
 import { jacobianByFiniteDifferences } from '../ts/experiments/jacobian-fd.ts';
 import { relativeFrobenius, type DenseMatrix } from '../ts/experiments/dense.ts';
+import { useCpuBackend } from '../ts/tf/backend.ts';
 
-test.before(async () => { await tf.setBackend('cpu'); });
+test.before(async () => { await useCpuBackend(); });
 
 /** A linear 'same' conv net (one 3×3 layer, 3→3 channels, bias): its exact Jacobian is known. */
 function linearConvNet(seed: number) {

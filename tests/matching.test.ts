@@ -3,8 +3,9 @@ import * as tf from '@tensorflow/tfjs';
 import { asNetwork } from '../ts/experiments/net-io.ts';
 import { asymmetricMatch } from '../ts/experiments/matching.ts';
 import { createImage, createLabels, type LabelImage, type RgbImage } from '../ts/image.ts';
+import { useCpuBackend } from '../ts/tf/backend.ts';
 
-test.before(async () => { await tf.setBackend('cpu'); });
+test.before(async () => { await useCpuBackend(); });
 
 function square(img: RgbImage, mask: LabelImage, y0: number, x0: number, side: number, rgb: [number, number, number], label: number) {
   for (let y = y0; y < y0 + side; y++) for (let x = x0; x < x0 + side; x++) {

@@ -4,8 +4,9 @@ import { asNetwork } from '../ts/experiments/net-io.ts';
 import { measurePhysiology, hueAngle } from '../ts/experiments/physiology.ts';
 import { makeStimulus } from '../ts/stimuli/index.ts';
 import type { Rgb } from '../ts/image.ts';
+import { useCpuBackend } from '../ts/tf/backend.ts';
 
-test.before(async () => { await tf.setBackend('cpu'); });
+test.before(async () => { await useCpuBackend(); });
 
 const simpleOpponent = (c: Rgb): Rgb => [c[0] + c[1] + c[2], c[0] - c[1], (c[0] + c[1]) / 2 - c[2]];
 

@@ -14,6 +14,7 @@ import { saveModel } from '../ts/models/model-io.ts';
 import { writePng } from '../ts/io/png.ts';
 import { createImage } from '../ts/image.ts';
 import { Prng } from '../ts/data/prng.ts';
+import { useCpuBackend } from '../ts/tf/backend.ts';
 
 const run = promisify(execFile);
 const cli = join(import.meta.dirname, '..', 'dist', 'ts', 'cli', 'main.js');
@@ -36,7 +37,7 @@ function pinkImage(seed: number, size = 48) {
 
 async function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'illusion-smoke-'));
-  await tf.setBackend('cpu');
+  await useCpuBackend();
   const model = buildModel({ arch: 'shallow' }, 3);
   await saveModel(model, join(dir, 'models', 'shallow-denoise'), {
     format: 'illusion-lab-model/1', name: 'shallow-denoise', origin: 'external', arch: resolveArch({ arch: 'shallow' }), task: 'denoise', degradation: null,

@@ -1,7 +1,7 @@
 import test from 'ava';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { initBackend } from '../ts/tf/backend.ts';
+import { initBackend, useCpuBackend } from '../ts/tf/backend.ts';
 import { Prng } from '../ts/data/prng.ts';
 
 // Reference gradients on the pure-JS cpu backend; the same on wasm with this project's kernels.
@@ -42,7 +42,7 @@ test.serial('the wasm convolution gradients equal the cpu backend\'s', async (t)
   const backend = await initBackend({ quiet: true });
   t.is(backend, 'wasm');
   for (const c of cases) {
-    await tf.setBackend('cpu');
+    await useCpuBackend();
     const ref = await grads(c);
     await tf.setBackend('wasm');
     const got = await grads(c);

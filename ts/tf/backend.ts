@@ -43,12 +43,25 @@ async function tryWasm(): Promise<boolean> {
   }
 }
 
+/**
+ * Switch to the pure-JS cpu backend (exact reference arithmetic; tests use it), without tfjs's one-time
+ * "install our node backend" banner: the caller already knows, and `initBackend` prints its own line.
+ */
+export async function useCpuBackend(): Promise<boolean> {
+  const ok = await tf.setBackend('cpu');
+  if (ok) {
+    await tf.ready();
+    (tf.backend() as unknown as { firstUse?: boolean }).firstUse = false;
+  }
+  return ok;
+}
+
 async function select(log: (line: string) => void): Promise<string> {
   registerBatchNormGradient();
   const forced = process.env.ILLUSION_LAB_BACKEND as BackendName | undefined;
   const order: BackendName[] = forced ? [forced] : ['tensorflow', 'wasm', 'cpu'];
   for (const name of order) {
-    const ok = name === 'tensorflow' ? await tryTensorflow() : name === 'wasm' ? await tryWasm() : await tf.setBackend('cpu');
+    const ok = name === 'tensorflow' ? await tryTensorflow() : name === 'wasm' ? await tryWasm() : await useCpuBackend();
     if (ok) {
       await tf.ready();
       const b = tf.getBackend();
