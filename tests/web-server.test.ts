@@ -42,8 +42,7 @@ withBuild('the build holds the page, the compiled code with vendor imports linke
     for (const f of ['vendor/@tensorflow/tfjs/dist/tf.fesm.js', 'vendor/comlink/dist/esm/comlink.mjs']) t.true(existsSync(join(out, f)), f);
     // the WASM backend: linked to the one tfjs bundle (shared engine), Node built-ins to a stub, binaries beside it
     const wasmBackend = 'vendor/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.fesm.js';
-    t.deepEqual(imports(wasmBackend).sort(), ['../../../../node-builtin-stub.js', '../../../../node-builtin-stub.js', '../../../../node-builtin-stub.js',
-      '../../../../node-builtin-stub.js', '../../../@tensorflow/tfjs/dist/tf.fesm.js'].sort());
+    t.deepEqual(imports(wasmBackend).sort(), [...Array(4).fill('../../../node-builtin-stub.js'), '../../tfjs/dist/tf.fesm.js'].sort());
     t.is(readFileSync(join(out, 'vendor/node-builtin-stub.js'), 'utf8'), 'export default {};\n');
     for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
       t.true(existsSync(join(out, 'vendor/@tensorflow/tfjs-backend-wasm/dist', f)), f);

@@ -1,14 +1,14 @@
-// Piscina worker: loads the WebAssembly core once per thread and runs core operations by name.
+// Piscina worker: loads the WebAssembly core once per thread (recovering after a trap) and runs core
+// operations by name.
 // Results' typed arrays are transferred back to the caller without copying.
 import { Piscina } from 'piscina';
 import { loadCore } from '../ts/core/index.ts';
 import { coreOps, type CoreOpName } from '../ts/core/ops.ts';
 import { transferablesOf } from '../ts/core/pool.ts';
 
-const ready = loadCore();
-
 export default async function runJob({ op, args }: { op: CoreOpName; args: unknown[] }): Promise<unknown> {
-  await ready;
+  // resolved at once once loaded; after a trap whose standby instance was not ready yet, waits for the new one
+  await loadCore();
   const fn = coreOps[op] as ((...a: unknown[]) => unknown) | undefined;
   if (typeof fn !== 'function') throw new Error(`unknown core operation "${String(op)}"`);
   const result = fn(...args);

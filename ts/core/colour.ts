@@ -18,7 +18,7 @@ export type ColourSpace = (typeof COLOUR_SPACES)[number];
 
 /** Convert a flat list of 3-vectors (e.g. HWC image data) from one space to another. */
 export function convertColour(data: NumericArray, from: ColourSpace, to: ColourSpace): Float64Array {
-  return callCore('convertColour', (w) => w.convertColour(toF64(data), from, to));
+  return callCore('convertColour', (w) => w.convertColour(toF64('convertColour', 'data', data), from, to));
 }
 
 /** Convert one colour. */

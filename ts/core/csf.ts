@@ -13,11 +13,12 @@ export type CsfModel = (typeof CSF_MODELS)[number];
 
 /** A radial CSF model evaluated at frequencies f (cycles/degree). */
 export function csf(model: CsfModel, f: NumericArray): Float64Array {
-  return callCore('csf', (w) => w.csf(model, toF64(f)));
+  return callCore('csf', (w) => w.csf(model, toF64('csf', 'f', f)));
 }
 
 /** The SSO with its oblique factor at 2D frequencies (fx[i], fy[i]) in cycles/degree. */
 export function csfSso2d(fx: NumericArray, fy: NumericArray): Float64Array {
-  if (fx.length !== fy.length) throw new CoreError(`fx and fy differ in length (${fx.length} vs ${fy.length})`, 'csfSso2d');
-  return callCore('csfSso2d', (w) => w.csfSso2d(toF64(fx), toF64(fy)));
+  const [x, y] = [toF64('csfSso2d', 'fx', fx), toF64('csfSso2d', 'fy', fy)];
+  if (x.length !== y.length) throw new CoreError(`fx and fy differ in length (${x.length} vs ${y.length})`, 'csfSso2d');
+  return callCore('csfSso2d', (w) => w.csfSso2d(x, y));
 }

@@ -12,7 +12,7 @@
 //   relative (symmetrise (A + Aᵀ)/2 first otherwise).
 import { callCore } from './errors.ts';
 import type { Matrix } from './matrix.ts';
-import { checkMatrixLike, notSquare, readOutputs } from './outputs.ts';
+import { checkMatrixLike, checkObject, notSquare, readOutputs } from './outputs.ts';
 
 export interface EigGeneralOptions {
   /** compute the right eigenvectors (default true) */
@@ -36,6 +36,7 @@ export interface EigGeneralResult {
 }
 
 export function eigGeneral(a: Matrix, options: EigGeneralOptions = {}): EigGeneralResult {
+  checkObject('eigGeneral', 'options', options, 'an object of options');
   const op = 'eigGeneral';
   checkMatrixLike(op, 'A', a);
   if (a.rows !== a.cols) throw notSquare(op, a);
@@ -71,6 +72,7 @@ export interface EigSymmetricResult {
 }
 
 export function eigSymmetric(a: Matrix, options: { vectors?: boolean } = {}): EigSymmetricResult {
+  checkObject('eigSymmetric', 'options', options, 'an object of options');
   const op = 'eigSymmetric';
   checkMatrixLike(op, 'A', a);
   if (a.rows !== a.cols) throw notSquare(op, a);

@@ -6,7 +6,7 @@
 // Any sizes work (mixed radix, Bluestein for large primes). Spectra are unshifted (zero frequency at
 // index 0; fftfreq layout) unless passed through fftshift.
 import { CoreError, callCore } from './errors.ts';
-import { checkOptionalNumber, checkSize, readOutputs, toF64, type NumericArray } from './outputs.ts';
+import { checkObject, checkOptionalNumber, checkSize, readOutputs, toF64, type NumericArray } from './outputs.ts';
 
 export interface Stack<T extends NumericArray = NumericArray> {
   height: number;
@@ -30,6 +30,7 @@ export interface ComplexStack {
 type Shape = { batch: number; height: number; width: number; channels: number };
 
 function shapeOf(op: string, s: { height: number; width: number; channels?: number; batch?: number }): Shape {
+  checkObject(op, 'the stack', s, 'an object { height, width, channels?, batch?, data }');
   const shape = { batch: s.batch ?? 1, height: s.height, width: s.width, channels: s.channels ?? 1 };
   for (const [k, v] of Object.entries(shape)) checkSize(op, k, v);
   return shape;
@@ -48,20 +49,37 @@ function transform(op: 'fft2' | 'ifft2', shape: Shape, re: Float64Array, im: Flo
 /** 2D FFT of a real stack (or of a complex one given as { re, im }). */
 export function fft2(x: Stack | (Omit<Stack, 'data'> & { re: NumericArray; im: NumericArray })): ComplexStack {
   const shape = shapeOf('fft2', x);
-  if ('data' in x) return transform('fft2', shape, toF64(x.data), undefined);
-  return transform('fft2', shape, toF64(x.re), toF64(x.im));
+  const has = (k: string) => (x as unknown as Record<string, unknown>)[k] !== undefined;
+  if (has('data')) {
+    if (has('re') || has('im')) throw new CoreError('give either data (a real stack) or re and im (a complex one), not both', 'fft2');
+    return transform('fft2', shape, toF64('fft2', 'data', (x as Stack).data), undefined);
+  }
+  return transform('fft2', shape, ...complexParts('fft2', x));
+}
+
+function complexParts(op: string, x: object): [Float64Array, Float64Array] {
+  const { re, im } = x as { re?: unknown; im?: unknown };
+  if (re === undefined && im === undefined) {
+    throw new CoreError(op === 'fft2' ? 'the stack has no data (real) and no re and im (complex)' : 'the stack needs re and im (a complex stack)', op);
+  }
+  if (re === undefined || im === undefined) throw new CoreError(`${re === undefined ? 're' : 'im'} is missing: a complex stack needs both re and im`, op);
+  return [toF64(op, 're', re), toF64(op, 'im', im)];
 }
 
 /** Inverse 2D FFT (divides by H·W). */
 export function ifft2(x: Omit<Stack, 'data'> & { re: NumericArray; im: NumericArray }): ComplexStack {
-  return transform('ifft2', shapeOf('ifft2', x), toF64(x.re), toF64(x.im));
+  const shape = shapeOf('ifft2', x);
+  if ((x as unknown as Record<string, unknown>).data !== undefined) {
+    throw new CoreError('ifft2 takes a complex stack { re, im }, not data (give im as zeros for a real one)', 'ifft2');
+  }
+  return transform('ifft2', shape, ...complexParts('ifft2', x));
 }
 
 /** |FFT2|² of a real stack, unshifted, same layout. */
 export function powerSpectrum(x: Stack): Stack<Float64Array> & Shape {
   const shape = shapeOf('powerSpectrum', x);
   const data = callCore('powerSpectrum', (w) =>
-    readOutputs(w.power2(toF64(x.data), shape.batch, shape.height, shape.width, shape.channels), (o) => o.take('data')),
+    readOutputs(w.power2(toF64('powerSpectrum', 'data', x.data), shape.batch, shape.height, shape.width, shape.channels), (o) => o.take('data')),
   );
   return { ...shape, data };
 }
@@ -69,7 +87,7 @@ export function powerSpectrum(x: Stack): Stack<Float64Array> & Shape {
 function shift(op: 'fftshift' | 'ifftshift', x: Stack): Stack<Float64Array> & Shape {
   const shape = shapeOf(op, x);
   const data = callCore(op, (w) =>
-    readOutputs(w.fftshift(toF64(x.data), shape.batch, shape.height, shape.width, shape.channels, op === 'ifftshift'), (o) => o.take('data')),
+    readOutputs(w.fftshift(toF64(op, 'data', x.data), shape.batch, shape.height, shape.width, shape.channels, op === 'ifftshift'), (o) => o.take('data')),
   );
   return { ...shape, data };
 }
@@ -112,6 +130,7 @@ export interface RadialAverageResult {
  * round(|f| / binWidth) = k, |f| = √(fx² + fy²) in cycles/pixel.
  */
 export function radialAverage(power: Stack, options: RadialAverageOptions = {}): RadialAverageResult {
+  checkObject('radialAverage', 'options', options, 'an object of options');
   const op = 'radialAverage';
   const shape = shapeOf(op, power);
   const binWidth = checkOptionalNumber(op, 'binWidth', options.binWidth);
@@ -119,7 +138,7 @@ export function radialAverage(power: Stack, options: RadialAverageOptions = {}):
   const ppd = checkOptionalNumber(op, 'pixelsPerDegree', options.pixelsPerDegree);
   if (ppd !== undefined && ppd <= 0) throw new CoreError(`pixelsPerDegree must be > 0, got ${ppd}`, op);
   return callCore(op, (w) =>
-    readOutputs(w.radialAverage(toF64(power.data), shape.batch, shape.height, shape.width, shape.channels, binWidth, maxFrequency), (o) => {
+    readOutputs(w.radialAverage(toF64(op, 'data', power.data), shape.batch, shape.height, shape.width, shape.channels, binWidth, maxFrequency), (o) => {
       const cyclesPerPixel = o.take('frequency');
       const r: RadialAverageResult = {
         cyclesPerPixel,

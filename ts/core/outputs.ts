@@ -7,21 +7,51 @@ import type { Outputs } from './wasm-pkg/illusion_wasm.js';
 /** A numeric array the core accepts; Float32Array and plain arrays are converted to f64. */
 export type NumericArray = Float64Array | Float32Array | readonly number[];
 
-export function toF64(x: NumericArray): Float64Array {
-  return x instanceof Float64Array ? x : Float64Array.from(x);
+/** A value as an error message shows it: numbers as they are, anything else with its type. */
+export function describe(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return `${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)} (a string)`;
+  if (typeof value === 'bigint') return `${value}n (a bigint)`;
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  return `a ${typeof value}`;
+}
+
+/** The input as f64, checked: a typed array of numbers or a plain array of numbers (Float32Array and the
+ *  integer typed arrays are converted; BigInt arrays, strings and other objects are refused). */
+export function toF64(operation: string, name: string, x: unknown): Float64Array {
+  if (x instanceof Float64Array) return x;
+  const typed = ArrayBuffer.isView(x) && !(x instanceof DataView) && !(x instanceof BigInt64Array) && !(x instanceof BigUint64Array);
+  if (typed) return Float64Array.from(x as unknown as ArrayLike<number>);
+  if (Array.isArray(x)) {
+    const bad = x.findIndex((v) => typeof v !== 'number');
+    if (bad >= 0) throw new CoreError(`${name}[${bad}] must be a number, got ${describe(x[bad])}`, operation);
+    return Float64Array.from(x as number[]);
+  }
+  throw new CoreError(`${name} must be a Float64Array, Float32Array or array of numbers, got ${describe(x)}`, operation);
 }
 
 /** Sizes cross into WebAssembly as unsigned 32-bit integers: check them here, naming the input. */
-export function checkSize(operation: string, name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0 || value > 0xffffffff) {
-    throw new CoreError(`${name} must be a non-negative integer, got ${value}`, operation);
+export function checkSize(operation: string, name: string, value: unknown): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > 0xffffffff) {
+    throw new CoreError(`${name} must be a non-negative integer, got ${describe(value)}`, operation);
   }
 }
 
-export function checkMatrixLike(operation: string, name: string, m: { rows: number; cols: number; data: unknown }): void {
-  checkSize(operation, `${name}.rows`, m.rows);
-  checkSize(operation, `${name}.cols`, m.cols);
-  if (!(m.data instanceof Float64Array)) throw new CoreError(`${name}.data must be a Float64Array`, operation);
+/** An object argument (a stack, options), or a CoreError naming what was expected. */
+export function checkObject(operation: string, name: string, value: unknown, expected: string): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || ArrayBuffer.isView(value)) {
+    throw new CoreError(`${name} must be ${expected}, got ${describe(value)}`, operation);
+  }
+}
+
+export function checkMatrixLike(operation: string, name: string, m: unknown): void {
+  checkObject(operation, name, m, 'a matrix { rows, cols, data: Float64Array }');
+  const { rows, cols, data } = m as { rows: unknown; cols: unknown; data: unknown };
+  checkSize(operation, `${name}.rows`, rows);
+  checkSize(operation, `${name}.cols`, cols);
+  if (!(data instanceof Float64Array)) throw new CoreError(`${name}.data must be a Float64Array, got ${describe(data)}`, operation);
 }
 
 export function notSquare(operation: string, m: { rows: number; cols: number }): CoreError {

@@ -2,6 +2,7 @@
 // loaded once. Jobs are core operations by name; typed arrays can be transferred instead of copied.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { CoreError } from './errors.ts';
 import type { CoreOpName, CoreOps } from './ops.ts';
 
 export interface CorePoolOptions {
@@ -55,7 +56,7 @@ export class CorePool {
    */
   run<K extends CoreOpName>(op: K, args: Parameters<CoreOps[K]>, opts: { transfer?: boolean } = {}): Promise<ReturnType<CoreOps[K]>> {
     const transferList = opts.transfer ? transferablesOf(args) : undefined;
-    return this.piscina.run({ op, args }, { transferList });
+    return this.piscina.run({ op, args }, { transferList }).catch((e: unknown) => { throw CoreError.fromWorker(e, op); });
   }
 
   /** Run many independent jobs, at most `threads` at a time. */

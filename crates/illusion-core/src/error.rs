@@ -30,12 +30,14 @@ impl fmt::Display for CoreError {
             CoreError::NonFinite { what, index } => {
                 write!(f, "{what}: value at index {index} is NaN or infinite")
             }
-            CoreError::TooLarge { what, bytes, limit } => write!(
-                f,
-                "{what}: would need {:.1} MiB, more than the limit of {:.1} MiB",
-                *bytes as f64 / 1048576.0,
-                *limit as f64 / 1048576.0
-            ),
+            CoreError::TooLarge { what, bytes, limit } => {
+                let (b, l) = (*bytes as f64 / 1048576.0, *limit as f64 / 1048576.0);
+                if format!("{b:.1}") == format!("{l:.1}") {
+                    write!(f, "{what}: would need {bytes} bytes of working memory, more than the limit of {limit} bytes")
+                } else {
+                    write!(f, "{what}: would need {b:.1} MiB of working memory, more than the limit of {l:.1} MiB")
+                }
+            }
             CoreError::NoConvergence { what, iterations } => {
                 write!(f, "{what}: did not converge after {iterations} iterations")
             }
@@ -69,7 +71,7 @@ pub fn check_matrix(what: &'static str, a: &[f64], rows: usize, cols: usize) -> 
 
 /// Check that an operation's working memory, `f64s` doubles in all, stays within [`MAX_BYTES`].
 pub fn check_workspace(what: &'static str, f64s: u128) -> Result<(), CoreError> {
-    let bytes = f64s * 8;
+    let bytes = f64s.saturating_mul(8);
     if bytes > MAX_BYTES {
         return Err(CoreError::TooLarge { what, bytes, limit: MAX_BYTES });
     }

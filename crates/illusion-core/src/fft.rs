@@ -5,7 +5,7 @@
 //! ((b·H + y)·W + x)·C + c. Each (image, channel) plane is transformed separately:
 //! F[u, v] = Σ_{y,x} f[y, x]·exp(−2πi (u·y/H + v·x/W)) (NumPy's `fft2` convention; the inverse divides by H·W).
 
-use crate::error::{check_finite, check_workspace, CoreError, MAX_BYTES};
+use crate::error::{check_finite, check_result, check_workspace, CoreError, MAX_BYTES};
 use rustfft::num_complex::Complex;
 use rustfft::{Fft, FftPlanner};
 use std::cell::RefCell;
@@ -30,8 +30,8 @@ impl Stack {
                 detail: format!("shape {batch}×{height}×{width}×{channels} (batch×H×W×C) has a zero dimension"),
             });
         }
-        let len = (batch as u128) * (height as u128) * (width as u128) * (channels as u128);
-        check_workspace(what, len * copies)?;
+        let len = (batch as u128).saturating_mul(height as u128).saturating_mul(width as u128).saturating_mul(channels as u128);
+        check_workspace(what, len.saturating_mul(copies))?;
         Ok(len as usize)
     }
 
@@ -46,10 +46,65 @@ impl Stack {
 }
 
 thread_local! {
-    /// One planner per thread: it caches plans (twiddles, Bluestein set-up), so repeated sizes plan once.
-    static PLANNER: RefCell<FftPlanner<f64>> = RefCell::new(FftPlanner::new());
+    /// Plans kept between calls (twiddles, Bluestein set-up), so repeated sizes plan once: see `plan`.
+    static PLANS: RefCell<PlanCache> = RefCell::new(PlanCache { planner: FftPlanner::new(), lengths: Vec::new() });
     /// Working planes kept between calls (up to `KEEP_VALUES`), so a call neither allocates nor zeroes them.
     static BUFFER: RefCell<Vec<Complex<f64>>> = const { RefCell::new(Vec::new()) };
+}
+
+struct PlanCache {
+    planner: FftPlanner<f64>,
+    /// (length, inverse) of the plans the planner holds
+    lengths: Vec<(usize, bool)>,
+}
+
+/// At most this many lengths are kept planned (the planner is replaced by a fresh one beyond), and only
+/// lengths whose plan needs at most `CACHE_PLAN_F64S` values (4 MiB): memory stays bounded however many
+/// sizes a long session transforms.
+const CACHE_LENGTHS: usize = 32;
+const CACHE_PLAN_F64S: u128 = 1 << 19;
+
+fn largest_prime_factor(mut n: u128) -> u128 {
+    let mut largest = 1;
+    let mut p = 2;
+    while p * p <= n {
+        while n % p == 0 {
+            largest = p;
+            n /= p;
+        }
+        p += 1;
+    }
+    largest.max(n)
+}
+
+/// Upper bound, in f64 values, of what planning and running one length-`len` transform allocates. Lengths
+/// whose prime factors all have rustfft butterflies (≤ 31) use mixed-radix plans: a twiddle table and at most
+/// a scratch copy. A larger prime factor goes through Rader's or Bluestein's algorithm, whose inner transform
+/// is at most the next power of two ≥ 2·len − 1 (its twiddles, its plan's, and scratch).
+fn plan_f64s(len: usize) -> u128 {
+    let len = len as u128;
+    if largest_prime_factor(len) <= 31 {
+        2 * 3 * len
+    } else {
+        2 * (4 * (2 * len).next_power_of_two() + 3 * len)
+    }
+}
+
+fn plan(len: usize, inverse: bool) -> Arc<dyn Fft<f64>> {
+    let make = |p: &mut FftPlanner<f64>| if inverse { p.plan_fft_inverse(len) } else { p.plan_fft_forward(len) };
+    if plan_f64s(len) > CACHE_PLAN_F64S {
+        return make(&mut FftPlanner::new());
+    }
+    PLANS.with(|c| {
+        let mut c = c.borrow_mut();
+        if !c.lengths.contains(&(len, inverse)) {
+            if c.lengths.len() >= CACHE_LENGTHS {
+                *c = PlanCache { planner: FftPlanner::new(), lengths: Vec::new() };
+            }
+            c.lengths.push((len, inverse));
+        }
+        make(&mut c.planner)
+    })
 }
 
 /// Planes transformed together: the stack is cut into chunks of whole images holding about this many complex
@@ -85,14 +140,7 @@ struct Plans {
 
 impl Plans {
     fn new(h: usize, w: usize, inverse: bool) -> Plans {
-        let (row, col) = PLANNER.with(|p| {
-            let mut p = p.borrow_mut();
-            if inverse {
-                (p.plan_fft_inverse(w), p.plan_fft_inverse(h))
-            } else {
-                (p.plan_fft_forward(w), p.plan_fft_forward(h))
-            }
-        });
+        let (row, col) = (plan(w, inverse), plan(h, inverse));
         let scratch = vec![Complex::new(0.0, 0.0); row.get_inplace_scratch_len().max(col.get_inplace_scratch_len())];
         Plans { h, w, row, col, scratch }
     }
@@ -125,9 +173,16 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
         shape.check_data(what, if inverse { "ifft2: imaginary part" } else { "fft2: imaginary part" }, im, 8)?;
     }
     let Stack { batch, height: h, width: w, channels: c } = shape;
+    // outputs, working planes and the input copy (~8 copies, checked above) plus the two plans
+    check_workspace(what, (len as u128) * 8 + plan_f64s(h) + plan_f64s(w))?;
     let hw = h * w;
     let image = hw * c;
-    let norm = if inverse { 1.0 / hw as f64 } else { 1.0 };
+    // |F| ≤ Σ|f| ≤ HW·max|f|·√2 (two paired real planes: 2·HW·max|f|). When that could overflow, the planes
+    // are scaled down by an exact power of two on the way in and back up on the way out, and the result is
+    // then checked: only values that truly exceed f64 become an Overflow error.
+    let max_abs = re.iter().chain(im.unwrap_or(&[])).fold(0.0f64, |m, v| m.max(v.abs()));
+    let pre = if max_abs * (4 * hw) as f64 >= f64::MAX / 2.0 { 2f64.powi(-128) } else { 1.0 };
+    let norm = if inverse { 1.0 / hw as f64 } else { 1.0 } / pre;
     let mut plans = Plans::new(h, w, inverse);
     let mut out_re = crate::error::zeros(what, len)?;
     let mut out_im = crate::error::zeros(what, len)?;
@@ -149,7 +204,7 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
                 for q in 0..count {
                     let (dst, o) = (&mut planes[q * hw..(q + 1) * hw], first(q));
                     for (p, z) in dst.iter_mut().enumerate() {
-                        *z = Complex::new(re[o + p * c], im[o + p * c]);
+                        *z = Complex::new(re[o + p * c] * pre, im[o + p * c] * pre);
                     }
                 }
                 plans.transform(&mut planes[..count * hw], &mut spare[..count * hw]);
@@ -169,11 +224,11 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
                     if 2 * k + 1 < count {
                         let b = first(2 * k + 1);
                         for (p, z) in dst.iter_mut().enumerate() {
-                            *z = Complex::new(re[a + p * c], re[b + p * c]);
+                            *z = Complex::new(re[a + p * c] * pre, re[b + p * c] * pre);
                         }
                     } else {
                         for (p, z) in dst.iter_mut().enumerate() {
-                            *z = Complex::new(re[a + p * c], 0.0);
+                            *z = Complex::new(re[a + p * c] * pre, 0.0);
                         }
                     }
                 }
@@ -203,6 +258,10 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
         }
     }
     keep_buffer(buffer);
+    if pre != 1.0 {
+        check_result(what, &out_re)?;
+        check_result(what, &out_im)?;
+    }
     Ok((out_re, out_im))
 }
 
@@ -212,6 +271,7 @@ pub fn power2(data: &[f64], shape: Stack) -> Result<Vec<f64>, CoreError> {
     for (a, b) in re.iter_mut().zip(&im) {
         *a = *a * *a + b * b;
     }
+    check_result("powerSpectrum", &re)?;
     Ok(re)
 }
 
@@ -328,6 +388,55 @@ mod tests {
                 assert!((pw[i] - (fr[i] * fr[i] + fi[i] * fi[i])).abs() <= 1e-12 * pw[i].max(1.0));
             }
         }
+    }
+
+    #[test]
+    fn absurd_shapes_and_prime_lengths_are_refused_before_any_allocation() {
+        // 2³¹ in every dimension: the element count times the copies must not wrap round
+        let absurd = Stack { batch: 1 << 31, height: 1 << 31, width: 1 << 31, channels: 1 << 31 };
+        assert!(matches!(fft2(&[], None, absurd, false), Err(CoreError::TooLarge { .. })));
+        assert!(matches!(fftshift(&[], absurd, false), Err(CoreError::TooLarge { .. })));
+        // plan memory: smooth lengths need a few copies, large prime factors Bluestein's power-of-two inner FFT
+        assert_eq!(largest_prime_factor(1), 1);
+        assert_eq!(largest_prime_factor(2 * 3 * 31 * 31), 31);
+        assert_eq!(largest_prime_factor(16_777_213), 16_777_213);
+        assert_eq!(plan_f64s(1 << 20), 6 << 20);
+        assert_eq!(plan_f64s(37), 2 * (4 * 128 + 3 * 37));
+        // a 2²⁴ − 3 (prime) column: its input passes the copy count, its plan would need > 2 GiB
+        let n = 16_777_213;
+        assert!((n as u128) * 8 * 8 <= MAX_BYTES);
+        assert!(((n as u128) * 8 + plan_f64s(n) + plan_f64s(1)) * 8 > MAX_BYTES);
+    }
+
+    #[test]
+    fn the_plan_cache_stays_bounded() {
+        // many distinct lengths (a long session): at most CACHE_LENGTHS plans are kept
+        for n in 2..60 {
+            fft2(&vec![1.0; n], None, Stack { batch: 1, height: n, width: 1, channels: 1 }, false).unwrap();
+        }
+        assert!(PLANS.with(|c| c.borrow().lengths.len()) <= CACHE_LENGTHS);
+        // a plan needing more than CACHE_PLAN_F64S (prime 70001: Bluestein over 2¹⁸) is used once, not kept
+        assert!(plan_f64s(70_001) > CACHE_PLAN_F64S);
+        let x = vec![0.5; 70_001];
+        let (r, _) = fft2(&x, None, Stack { batch: 1, height: 1, width: 70_001, channels: 1 }, false).unwrap();
+        assert!((r[0] - 35_000.5).abs() < 1e-6);
+        assert!(!PLANS.with(|c| c.borrow().lengths.contains(&(70_001, false))));
+    }
+
+    #[test]
+    fn values_near_the_top_of_f64_are_transformed_exactly_or_reported() {
+        // 1e308 alone (real input, paired with nothing): exact after the internal rescaling
+        let one = Stack { batch: 1, height: 1, width: 1, channels: 1 };
+        let (r, i) = fft2(&[1e308], None, one, false).unwrap();
+        assert_eq!((r[0], i[0]), (1e308, 0.0));
+        let two = Stack { batch: 1, height: 1, width: 2, channels: 1 };
+        let (r, _) = fft2(&[1e308, 0.0], None, two, false).unwrap();
+        assert_eq!(r, vec![1e308, 1e308]);
+        // a sum that truly exceeds f64: an Overflow error, not ±Inf or NaN
+        let four = Stack { batch: 1, height: 1, width: 4, channels: 1 };
+        assert!(matches!(fft2(&[1e308; 4], None, four, false), Err(CoreError::Overflow { .. })));
+        assert!(matches!(fft2(&[1e308; 4], Some(&[0.0; 4]), four, false), Err(CoreError::Overflow { .. })));
+        assert!(matches!(power2(&[1e200], one), Err(CoreError::Overflow { .. })));
     }
 
     #[test]

@@ -43,10 +43,17 @@ pub fn radial_average(power: &[f64], shape: Stack, opts: RadialOptions) -> Resul
     if !(max_f.is_finite() && max_f >= 0.0) {
         return Err(CoreError::InvalidOption { what: WHAT, detail: format!("maxFrequency must be a finite number ≥ 0, got {max_f}") });
     }
-    let bins = (max_f / bin_width + 1e-9).floor() as usize + 1;
-    if bins > 1 << 24 {
-        return Err(CoreError::InvalidOption { what: WHAT, detail: format!("{bins} rings: binWidth is too small for maxFrequency") });
+    // counted in f64 first: a huge ratio must not wrap round when converted
+    let rings = (max_f / bin_width + 1e-9).floor() + 1.0;
+    if !(rings <= (1u32 << 24) as f64) {
+        return Err(CoreError::InvalidOption {
+            what: WHAT,
+            detail: format!("{rings:.3e} rings (maxFrequency {max_f} / binWidth {bin_width}): at most 16777216; binWidth is too small for maxFrequency"),
+        });
     }
+    let bins = rings as usize;
+    // the ring index of every sample, the counts, and the means of every plane
+    crate::error::check_workspace(WHAT, (h * w) as u128 + 2 * bins as u128 + (batch * c) as u128 * bins as u128)?;
     // ring of every (u, v), or usize::MAX when outside
     let ring: Vec<usize> = (0..h * w)
         .map(|p| {
@@ -107,5 +114,14 @@ mod tests {
         assert!(matches!(radial_average(&[1.0; 4], s, bad), Err(CoreError::InvalidOption { .. })));
         let bad = RadialOptions { bin_width: None, max_frequency: Some(f64::NAN) };
         assert!(matches!(radial_average(&[1.0; 4], s, bad), Err(CoreError::InvalidOption { .. })));
+        // ring counts that would wrap round a usize are refused, not allocated
+        for (bin_width, max_frequency) in [(Some(1e-10), None), (Some(1e-300), None), (None, Some(1e300))] {
+            let r = radial_average(&[1.0; 4], s, RadialOptions { bin_width, max_frequency });
+            assert!(matches!(r, Err(CoreError::InvalidOption { .. })), "{bin_width:?} {max_frequency:?}");
+        }
+        // the means of all planes are counted: 20 planes × 16 000 001 rings is 2.4 GiB
+        let many = Stack { batch: 20, height: 1, width: 1, channels: 1 };
+        let r = radial_average(&[1.0; 20], many, RadialOptions { bin_width: Some(1e-7), max_frequency: Some(1.6) });
+        assert!(matches!(r, Err(CoreError::TooLarge { .. })));
     }
 }
