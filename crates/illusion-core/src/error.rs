@@ -91,6 +91,21 @@ pub fn check_result(what: &'static str, a: &[f64]) -> Result<(), CoreError> {
     if a.iter().all(|v| v.is_finite()) { Ok(()) } else { Err(CoreError::Overflow { what }) }
 }
 
+/// The largest |value|, in the same pass that checks every value is finite (NonFinite at the first that is not).
+pub fn finite_max_abs(what: &'static str, a: &[f64]) -> Result<f64, CoreError> {
+    let mut max = 0.0f64;
+    for (index, v) in a.iter().enumerate() {
+        let x = v.abs();
+        if !(x <= f64::MAX) {
+            return Err(CoreError::NonFinite { what, index });
+        }
+        if x > max {
+            max = x;
+        }
+    }
+    Ok(max)
+}
+
 pub fn check_finite(what: &'static str, a: &[f64]) -> Result<(), CoreError> {
     match a.iter().position(|v| !v.is_finite()) {
         Some(index) => Err(CoreError::NonFinite { what, index }),

@@ -5,7 +5,7 @@
 //! ((b·H + y)·W + x)·C + c. Each (image, channel) plane is transformed separately:
 //! F[u, v] = Σ_{y,x} f[y, x]·exp(−2πi (u·y/H + v·x/W)) (NumPy's `fft2` convention; the inverse divides by H·W).
 
-use crate::error::{check_finite, check_result, check_workspace, CoreError, MAX_BYTES};
+use crate::error::{check_finite, check_result, check_workspace, finite_max_abs, CoreError, MAX_BYTES};
 use rustfft::num_complex::Complex;
 use rustfft::{Fft, FftPlanner};
 use std::cell::RefCell;
@@ -168,9 +168,15 @@ impl Plans {
 /// interleaved channels, all the chunk's planes transformed together, and scattered back.
 pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Result<(Vec<f64>, Vec<f64>), CoreError> {
     let what = if inverse { "ifft2" } else { "fft2" };
-    let len = shape.check_data(what, if inverse { "ifft2: real part" } else { "fft2: real part" }, re, 8)?;
-    if let Some(im) = im {
-        shape.check_data(what, if inverse { "ifft2: imaginary part" } else { "fft2: imaginary part" }, im, 8)?;
+    let len = shape.check(what, 8)?;
+    let (re_name, im_name) = if inverse { ("ifft2: real part", "ifft2: imaginary part") } else { ("fft2: real part", "fft2: imaginary part") };
+    let mut max_abs = 0.0f64;
+    for (name, part) in [(re_name, Some(re)), (im_name, im)] {
+        let Some(part) = part else { continue };
+        if part.len() != len {
+            return Err(CoreError::ShapeMismatch { what: name, expected: len, got: part.len() });
+        }
+        max_abs = max_abs.max(finite_max_abs(name, part)?);
     }
     let Stack { batch, height: h, width: w, channels: c } = shape;
     // outputs, working planes and the input copy (~8 copies, checked above) plus the two plans
@@ -180,7 +186,6 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
     // |F| ≤ Σ|f| ≤ HW·max|f|·√2 (two paired real planes: 2·HW·max|f|). When that could overflow, the planes
     // are scaled down by an exact power of two on the way in and back up on the way out, and the result is
     // then checked: only values that truly exceed f64 become an Overflow error.
-    let max_abs = re.iter().chain(im.unwrap_or(&[])).fold(0.0f64, |m, v| m.max(v.abs()));
     let pre = if max_abs * (4 * hw) as f64 >= f64::MAX / 2.0 { 2f64.powi(-128) } else { 1.0 };
     let norm = if inverse { 1.0 / hw as f64 } else { 1.0 } / pre;
     let mut plans = Plans::new(h, w, inverse);
