@@ -141,6 +141,29 @@ if (!bindgen) {
 const tmpOut = outDir + '.tmp';
 rmSync(tmpOut, { recursive: true, force: true });
 run(bindgen, ['--target', 'web', '--typescript', '--out-dir', tmpOut, wasmFile]);
+
+// A reset for the glue: after a trap, ts/core/load.ts forgets the dead instance and instantiates the compiled
+// module again in the same glue module, so the dead instance (and its memory) can be garbage-collected.
+const glueFile = join(tmpOut, 'illusion_wasm.js');
+const glue = readFileSync(glueFile, 'utf8');
+const resetVars = ['wasm', 'wasmInstance', 'cachedFloat64ArrayMemory0', 'cachedUint8ArrayMemory0', 'WASM_VECTOR_LEN', '__wbg_init_promise'];
+for (const v of resetVars) {
+  if (!new RegExp(`\\blet [^;]*\\b${v}\\b`).test(glue)) fail(`the wasm-bindgen glue has no variable ${v}: update the reset in scripts/build-wasm.mjs for this wasm-bindgen version`);
+}
+writeFileSync(glueFile, glue + `
+/** Added by illusion-lab's scripts/build-wasm.mjs: forget the current instance (after a trap), so that the
+ *  next initSync() instantiates the module afresh and the dead instance can be garbage-collected. */
+export function __illusion_reset() {
+    wasm = undefined;
+    wasmInstance = undefined;
+    cachedFloat64ArrayMemory0 = null;
+    cachedUint8ArrayMemory0 = null;
+    WASM_VECTOR_LEN = 0;
+    __wbg_init_promise = undefined;
+}
+`);
+const dts = join(tmpOut, 'illusion_wasm.d.ts');
+writeFileSync(dts, readFileSync(dts, 'utf8') + '\n/** Forget the current instance (after a trap); the next initSync() makes a fresh one. */\nexport function __illusion_reset(): void;\n');
 writeFileSync(join(tmpOut, '.stamp'), hash + '\n');
 rmSync(outDir, { recursive: true, force: true });
 renameSync(tmpOut, outDir);

@@ -63,6 +63,17 @@ const cases: [string, () => unknown, RegExp][] = [
   ['matmul null', () => core.matmul(null as never, matrix(1, 1, [1])), /matmul: A must be a matrix \{ rows, cols, data: Float64Array \}, got null/],
   ['options null', () => core.radialAverage({ height: 1, width: 1, data: [1] }, null as never), /radialAverage: options must be an object of options, got null/],
   ['pinv options string', () => core.pinv(matrix(1, 1, [1]), 'x' as never), /pinv: options must be an object of options/],
+  // names and options are checked before they cross into WebAssembly (non-strings used to trap there)
+  ['colour space number', () => core.colourMatrix(1 as never, 2 as never), /colourMatrix: unknown colour space 1; valid: srgb, linear-rgb/],
+  ['colour space array-like', () => core.convertColour([0.1, 0.2, 0.3], { length: 2 ** 27 } as never, 'xyz'), /unknown colour space an object/],
+  ['colour space array', () => core.convertColour([0.1, 0.2, 0.3], ['srgb'] as never, 'xyz'), /unknown colour space an array of 1/],
+  ['csf model number', () => core.csf(5 as never, [1]), /csf: unknown CSF model 5; valid: sso, mullen-rg, mullen-yb, mannos-sakrison/],
+  ['eig vectors string', () => core.eigGeneral(matrix(1, 1, [1]), { vectors: 'true' } as never), /options.vectors must be true or false, got "true" \(a string\)/],
+  ['eigh vectors number', () => core.eigSymmetric(matrix(1, 1, [1]), { vectors: 2 } as never), /options.vectors must be true or false, got 2/],
+  ['colour3 null', () => core.convertColour3(null as never, 'srgb', 'xyz'), /convertColour3: the colour must be .* got null/],
+  ['image null', () => core.convertImage(null as never, 'xyz'), /convertImage: the image must be an image \{ height, width, data \}, got null/],
+  ['image string height', () => core.convertImage({ height: '1', width: 1, data: new Float32Array(3) } as never, 'xyz'), /height must be a non-negative integer, got "1" \(a string\)/],
+  ['radial ppd overflow', () => core.radialAverage({ height: 4, width: 4, data: new Float64Array(16) }, { binWidth: 1, maxFrequency: 4, pixelsPerDegree: 1e308 }), /pixelsPerDegree 1e\+308 makes cycles\/degree overflow/],
 ];
 
 for (const [name, f, message] of cases) {
@@ -74,6 +85,24 @@ for (const [name, f, message] of cases) {
   });
 }
 
+test('inputs of one call are limited together to what one WebAssembly call can take', async (t) => {
+  const { checkInputBytes, MAX_INPUT_BYTES } = await import('../ts/core/outputs.ts');
+  t.notThrows(() => checkInputBytes('matmul', { 'A.data': { byteLength: MAX_INPUT_BYTES / 2 }, 'B.data': { byteLength: MAX_INPUT_BYTES / 2 } }));
+  const e = t.throws(() => checkInputBytes('matmul', { 'A.data': { byteLength: 2 ** 30 }, 'B.data': { byteLength: 2 ** 30 } }));
+  t.true(e instanceof CoreError);
+  t.is(e!.message, 'matmul: the inputs (A.data 1024.0 MiB, B.data 1024.0 MiB) are larger than the 2047.9 MiB one call can take');
+});
+
+test('the SSO oblique factor is finite for every finite frequency', (t) => {
+  for (const [fx, fy] of [[1e200, 1e200], [1.7e308, 0], [-1e155, 1e155], [1e-160, 1e-160], [5e-324, 5e-324]]) {
+    const v = core.csfSso2d([fx], [fy])[0];
+    t.true(Number.isFinite(v), `${fx}, ${fy}: ${v}`);
+  }
+  // at 45° the factor is 1 − (1 − e^(−f/6.664)), i.e. SSO(f)·e^(−f/6.664)
+  const f = 4;
+  t.true(Math.abs(core.csfSso2d([f / Math.SQRT2], [f / Math.SQRT2])[0] - core.csf('sso', [f])[0] * Math.exp(-f / 6.664)) < 1e-12);
+});
+
 test('values near the top of f64 are transformed exactly (rescaled inside), not overflowed early', (t) => {
   // two real planes share one complex transform: without the rescaling 1e308 alone came back as Infinity
   t.deepEqual([...core.fft2({ height: 1, width: 1, data: [1e308] }).re], [1e308]);
@@ -82,26 +111,41 @@ test('values near the top of f64 are transformed exactly (rescaled inside), not 
   t.deepEqual([...z.re], [9e307, 9e307, 9e307, 9e307]);
 });
 
-test('a trap is recovered from at once: the next synchronous call runs on a fresh instance', async (t) => {
+test.serial('a trap is recovered from at once: the next synchronous call runs on a fresh instance, the dead one is dropped', async (t) => {
   const { callCore } = await import('../ts/core/errors.ts');
   const { memory } = await import('../ts/core/load.ts');
-  await new Promise((r) => setTimeout(r, 200)); // the standby instance loads in the background after loadCore
-  const before = memory();
-  const e = t.throws(() => callCore('fft2', () => { throw new WebAssembly.RuntimeError('unreachable'); }));
-  t.true(e instanceof CoreError);
-  t.is(e!.message, 'fft2: the WebAssembly core trapped (unreachable); a fresh instance has replaced it');
-  t.not(memory(), before, 'a different instance');
-  t.true(ok(), 'the very next call works');
+  const trap = () => callCore('fft2', () => { throw new WebAssembly.RuntimeError('unreachable'); });
+  for (let k = 0; k < 3; k++) { // traps in a row, in one tick
+    const before = memory();
+    const e = t.throws(trap);
+    t.true(e instanceof CoreError);
+    t.is(e!.message, 'fft2: the WebAssembly core trapped (unreachable); a fresh instance has replaced it');
+    t.not(memory(), before, 'a different instance');
+    t.true(ok(), 'the very next call works');
+  }
   t.deepEqual([...core.fft2({ height: 1, width: 2, data: [1, 2] }).re], [3, -1]);
-  // two traps in a row: the second finds no standby ready yet and says so; calls before loadCore resolves
-  // are refused with a CoreError, then a new instance serves them
-  const e2 = t.throws(() => callCore('fft2', () => { throw new WebAssembly.RuntimeError('unreachable'); }));
-  t.is(e2!.message, 'fft2: the WebAssembly core trapped (unreachable); a fresh instance is loading: await loadCore() before the next call');
-  const e3 = t.throws(() => core.fft2({ height: 1, width: 1, data: [1] }));
-  t.true(e3 instanceof CoreError);
-  t.is(e3!.message, 'fft2: the WebAssembly core is not loaded: await loadCore() first');
-  await loadCore();
-  t.true(ok());
+  // the dead instances are not kept: grow one instance's memory, trap, and check it can be collected
+  const { default: v8 } = await import('node:v8');
+  const grown = new WeakRef(memory());
+  core.fft2({ height: 4096, width: 1024, data: new Float64Array(4096 * 1024) }); // ~ 200 MiB of WASM memory
+  t.throws(trap);
+  (globalThis as { gc?: () => void }).gc ?? v8.setFlagsFromString('--expose-gc');
+  const gc = (await import('node:vm')).runInNewContext('gc') as () => void;
+  // (deref() keeps its target alive until the end of the current job: only look after the collections)
+  for (let i = 0; i < 5; i++) { gc(); await new Promise((r) => setTimeout(r, 20)); }
+  t.is(grown.deref(), undefined, 'the trapped instance\'s memory was garbage-collected');
+});
+
+test('the pool refuses bad thread counts, unknown and prototype op names, and work after close', async (t) => {
+  t.throws(() => new CorePool({ threads: NaN }), { instanceOf: CoreError, message: 'CorePool: threads must be a positive integer, got NaN' });
+  t.throws(() => new CorePool({ threads: 0 }), { instanceOf: CoreError });
+  const pool = new CorePool({ threads: 1 });
+  await t.throwsAsync(pool.run('constructor' as never, [5] as never), { instanceOf: CoreError, message: /constructor: unknown core operation; valid: / });
+  await t.throwsAsync(pool.run('toString' as never, [] as never), { instanceOf: CoreError });
+  t.deepEqual([...(await pool.run('matmul', [matrix(1, 1, [2]), matrix(1, 1, [3])])).data], [6]);
+  await pool.close();
+  await t.throwsAsync(pool.run('matmul', [matrix(1, 1, [2]), matrix(1, 1, [3])]), { instanceOf: CoreError, message: 'matmul: the pool is closed' });
+  await pool.close(); // twice is harmless
 });
 
 test('errors inside pool workers reject with a CoreError and the message, and the pool keeps working', async (t) => {

@@ -7,9 +7,9 @@ import { coreOps, type CoreOpName } from '../ts/core/ops.ts';
 import { transferablesOf } from '../ts/core/pool.ts';
 
 export default async function runJob({ op, args }: { op: CoreOpName; args: unknown[] }): Promise<unknown> {
-  // resolved at once once loaded; after a trap whose standby instance was not ready yet, waits for the new one
+  // at once when loaded; after a trap not recovered synchronously, waits for the new instance
   await loadCore();
-  const fn = coreOps[op] as ((...a: unknown[]) => unknown) | undefined;
+  const fn = Object.hasOwn(coreOps, op) ? (coreOps[op] as (...a: unknown[]) => unknown) : undefined;
   if (typeof fn !== 'function') throw new Error(`unknown core operation "${String(op)}"`);
   const result = fn(...args);
   const transfers = transferablesOf([result]);

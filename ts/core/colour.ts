@@ -11,20 +11,24 @@
 //   'ycbcr'       full-range (JFIF) Y′CbCr of the sRGB-encoded values, in [0, 1]
 import type { RgbImage } from '../image.ts';
 import { CoreError, callCore } from './errors.ts';
-import { toF64, type NumericArray } from './outputs.ts';
+import { checkName, checkObject, checkSize, toF64, type NumericArray } from './outputs.ts';
 
 export const COLOUR_SPACES = ['srgb', 'linear-rgb', 'xyz', 'lms', 'opponent', 'atd', 'yuv', 'ycbcr'] as const;
 export type ColourSpace = (typeof COLOUR_SPACES)[number];
 
 /** Convert a flat list of 3-vectors (e.g. HWC image data) from one space to another. */
 export function convertColour(data: NumericArray, from: ColourSpace, to: ColourSpace): Float64Array {
-  return callCore('convertColour', (w) => w.convertColour(toF64('convertColour', 'data', data), from, to));
+  const op = 'convertColour';
+  const [f, t] = [checkName(op, 'colour space', from, COLOUR_SPACES), checkName(op, 'colour space', to, COLOUR_SPACES)];
+  const x = toF64(op, 'data', data);
+  return callCore(op, (w) => w.convertColour(x, f, t));
 }
 
 /** Convert one colour. */
 export function convertColour3(rgb: readonly [number, number, number], from: ColourSpace, to: ColourSpace): [number, number, number] {
-  if (rgb.length !== 3) throw new CoreError(`expected a 3-vector, got length ${rgb.length}`, 'convertColour3');
-  const o = convertColour(rgb, from, to);
+  const x = toF64('convertColour3', 'the colour', rgb);
+  if (x.length !== 3) throw new CoreError(`expected a 3-vector, got length ${x.length}`, 'convertColour3');
+  const o = convertColour(x, from, to);
   return [o[0], o[1], o[2]];
 }
 
@@ -38,11 +42,16 @@ export interface ColourImage {
 
 /** Convert a whole image (an RgbImage holds sRGB-encoded values unless `from` says otherwise). */
 export function convertImage(img: RgbImage | ColourImage, to: ColourSpace, from?: ColourSpace): ColourImage {
+  const op = 'convertImage';
+  checkObject(op, 'the image', img, 'an image { height, width, data }');
+  checkSize(op, 'height', img.height);
+  checkSize(op, 'width', img.width);
+  const data = toF64(op, 'data', img.data);
   const source = from ?? ('space' in img ? img.space : 'srgb');
   if (img.data.length !== img.height * img.width * 3) {
     throw new CoreError(`image data has length ${img.data.length}, expected ${img.height}×${img.width}×3 = ${img.height * img.width * 3}`, 'convertImage');
   }
-  return { height: img.height, width: img.width, space: to, data: convertColour(img.data, source, to) };
+  return { height: img.height, width: img.width, space: to, data: convertColour(data, source, to) };
 }
 
 /**
@@ -50,6 +59,8 @@ export function convertImage(img: RgbImage | ColourImage, to: ColourSpace, from?
  * ('linear-rgb', 'xyz', 'lms', 'opponent', 'atd'); a CoreError for 'srgb', 'yuv', 'ycbcr'.
  */
 export function colourMatrix(from: ColourSpace, to: ColourSpace): number[][] {
-  const m = callCore('colourMatrix', (w) => w.colourMatrix(from, to));
+  const op = 'colourMatrix';
+  const [f, t] = [checkName(op, 'colour space', from, COLOUR_SPACES), checkName(op, 'colour space', to, COLOUR_SPACES)];
+  const m = callCore(op, (w) => w.colourMatrix(f, t));
   return [[m[0], m[1], m[2]], [m[3], m[4], m[5]], [m[6], m[7], m[8]]];
 }

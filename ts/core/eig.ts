@@ -12,7 +12,7 @@
 //   relative (symmetrise (A + Aᵀ)/2 first otherwise).
 import { callCore } from './errors.ts';
 import type { Matrix } from './matrix.ts';
-import { checkMatrixLike, checkObject, notSquare, readOutputs } from './outputs.ts';
+import { checkMatrixLike, checkObject, checkOptionalBoolean, notSquare, readOutputs } from './outputs.ts';
 
 export interface EigGeneralOptions {
   /** compute the right eigenvectors (default true) */
@@ -41,8 +41,8 @@ export function eigGeneral(a: Matrix, options: EigGeneralOptions = {}): EigGener
   checkMatrixLike(op, 'A', a);
   if (a.rows !== a.cols) throw notSquare(op, a);
   const n = a.rows;
-  const vectors = options.vectors ?? true;
-  const inverse = options.inverse ?? true;
+  const vectors = checkOptionalBoolean(op, 'options.vectors', options.vectors) ?? true;
+  const inverse = checkOptionalBoolean(op, 'options.inverse', options.inverse) ?? true;
   return callCore(op, (w) =>
     readOutputs(w.eigGeneral(a.data, n, vectors, inverse), (o) => {
       const sq = (data: Float64Array): Matrix | undefined => (data.length === n * n ? { rows: n, cols: n, data } : undefined);
@@ -77,7 +77,7 @@ export function eigSymmetric(a: Matrix, options: { vectors?: boolean } = {}): Ei
   checkMatrixLike(op, 'A', a);
   if (a.rows !== a.cols) throw notSquare(op, a);
   const n = a.rows;
-  const vectors = options.vectors ?? true;
+  const vectors = checkOptionalBoolean(op, 'options.vectors', options.vectors) ?? true;
   return callCore(op, (w) =>
     readOutputs(w.eigSymmetric(a.data, n, vectors), (o) => {
       const r: EigSymmetricResult = { n, values: o.take('values') };

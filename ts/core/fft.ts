@@ -6,7 +6,7 @@
 // Any sizes work (mixed radix, Bluestein for large primes). Spectra are unshifted (zero frequency at
 // index 0; fftfreq layout) unless passed through fftshift.
 import { CoreError, callCore } from './errors.ts';
-import { checkObject, checkOptionalNumber, checkSize, readOutputs, toF64, type NumericArray } from './outputs.ts';
+import { checkInputBytes, checkObject, checkOptionalNumber, checkSize, readOutputs, toF64, type NumericArray } from './outputs.ts';
 
 export interface Stack<T extends NumericArray = NumericArray> {
   height: number;
@@ -63,7 +63,9 @@ function complexParts(op: string, x: object): [Float64Array, Float64Array] {
     throw new CoreError(op === 'fft2' ? 'the stack has no data (real) and no re and im (complex)' : 'the stack needs re and im (a complex stack)', op);
   }
   if (re === undefined || im === undefined) throw new CoreError(`${re === undefined ? 're' : 'im'} is missing: a complex stack needs both re and im`, op);
-  return [toF64(op, 're', re), toF64(op, 'im', im)];
+  const parts: [Float64Array, Float64Array] = [toF64(op, 're', re), toF64(op, 'im', im)];
+  checkInputBytes(op, { re: parts[0], im: parts[1] });
+  return parts;
 }
 
 /** Inverse 2D FFT (divides by H·W). */
@@ -148,7 +150,10 @@ export function radialAverage(power: Stack, options: RadialAverageOptions = {}):
         batch: shape.batch,
         channels: shape.channels,
       };
-      if (ppd !== undefined) r.cyclesPerDegree = cyclesPerPixel.map((f) => f * ppd);
+      if (ppd !== undefined) {
+        r.cyclesPerDegree = cyclesPerPixel.map((f) => f * ppd);
+        if (!r.cyclesPerDegree.every(Number.isFinite)) throw new CoreError(`pixelsPerDegree ${ppd} makes cycles/degree overflow`, op);
+      }
       return r;
     }),
   );

@@ -1,7 +1,7 @@
 // illusion-lab/core: the typed facade over the Rust→WebAssembly numerical core.
 //   const core = await loadCore();  core.matmul(a, b)
 // or, off the main thread, a CorePool (Node, piscina) / the comlink worker (browsers).
-import { keepStandby, loadBindings } from './load.ts';
+import { loadBindings } from './load.ts';
 import { coreOps } from './ops.ts';
 
 export { CoreError } from './errors.ts';
@@ -26,7 +26,6 @@ export type Core = typeof coreOps;
 /** Load the WebAssembly module (once) and return the core's synchronous API. */
 export async function loadCore(): Promise<Core> {
   await loadBindings();
-  keepStandby();
   return coreOps;
 }
 

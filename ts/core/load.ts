@@ -1,7 +1,8 @@
 // Loads the WebAssembly core (built by scripts/build-wasm.mjs into ./wasm-pkg) in Node or a browser.
-// The same .wasm serves both, compiled once. If a call ever traps (a bug in the core), the instance is
-// replaced at once by a standby instance kept ready in the background (and a new standby is prepared), so
-// one bad call never leaves the module unusable, not even for the very next synchronous call.
+// The same .wasm serves both, compiled once. If a call ever traps (a bug in the core), the dead instance is
+// dropped and the compiled module instantiated afresh in the same glue module, synchronously, so the very
+// next call works and the dead instance's memory can be garbage-collected (where synchronous instantiation
+// is not allowed, e.g. a large module on a browser's main thread, it is loaded asynchronously instead).
 import type * as Bindings from './wasm-pkg/illusion_wasm.js';
 
 export type CoreBindings = typeof Bindings;
@@ -9,15 +10,12 @@ export type CoreBindings = typeof Bindings;
 const gluePath = './wasm-pkg/illusion_wasm.js';
 const wasmPath = './wasm-pkg/illusion_wasm_bg.wasm';
 
-let generation = 0;
 interface Instance { glue: CoreBindings; memory: WebAssembly.Memory }
 let current: Instance | undefined;
 let loading: Promise<Instance> | undefined;
-/** A second instance made ready in the background, so that a trap is recovered from synchronously. */
-let standby: Instance | undefined;
-let standbyLoading: Promise<void> | undefined;
+let glueModule: CoreBindings | undefined;
+let compiled: WebAssembly.Module | undefined;
 let wasmBytes: Uint8Array | undefined;
-let wasmModule: Promise<WebAssembly.Module> | undefined;
 
 const isNode = typeof process !== 'undefined' && Boolean(process.versions?.node);
 
@@ -39,28 +37,11 @@ async function readWasmBytes(): Promise<Uint8Array> {
   return wasmBytes;
 }
 
-/** Compiled once; every instance (the current one, the standby, replacements after traps) shares it. */
-function compiledModule(): Promise<WebAssembly.Module> {
-  wasmModule ??= readWasmBytes().then((bytes) => WebAssembly.compile(bytes as BufferSource));
-  wasmModule.catch(() => { wasmModule = undefined; }); // a failed read may be retried
-  return wasmModule;
-}
-
 async function instantiate(): Promise<Instance> {
-  const module = await compiledModule();
-  // A query string gives a fresh copy of the glue module (its own memory): one per instance.
-  const suffix = generation === 0 ? '' : `?instance=${generation}`;
-  generation++;
-  const glue = (await import(/* @vite-ignore */ new URL(gluePath, import.meta.url).href + suffix)) as CoreBindings;
-  return { glue, memory: glue.initSync({ module }).memory };
-}
-
-function prepareStandby(): void {
-  if (standby || standbyLoading) return;
-  standbyLoading = instantiate()
-    .then((i) => { standby = i; })
-    .catch(() => { /* retried at the next trap or load */ })
-    .finally(() => { standbyLoading = undefined; });
+  compiled ??= await WebAssembly.compile((await readWasmBytes()) as BufferSource);
+  glueModule ??= (await import(/* @vite-ignore */ new URL(gluePath, import.meta.url).href)) as CoreBindings;
+  glueModule.__illusion_reset();
+  return { glue: glueModule, memory: glueModule.initSync({ module: compiled }).memory };
 }
 
 /** The loaded bindings (loading them on first use). */
@@ -86,22 +67,22 @@ export function memory(): WebAssembly.Memory {
 }
 
 /**
- * Replace the current instance after a trap: by the standby instance when it is ready (then at once, and
- * a new standby is prepared in the background), otherwise by one loading now (the next loadBindings()
- * waits for it). Returns whether the replacement is already in place.
+ * Replace the current instance after a trap: the dead one is dropped and the compiled module instantiated
+ * again, synchronously; where that is refused, asynchronously (the next loadBindings() waits for it).
+ * Returns whether the replacement is already in place.
  */
 export function replaceInstance(): boolean {
-  current = standby;
-  standby = undefined;
-  if (current) {
-    prepareStandby();
-    return true;
+  const glue = current?.glue;
+  current = undefined;
+  if (glue && compiled) {
+    try {
+      glue.__illusion_reset();
+      current = { glue, memory: glue.initSync({ module: compiled }).memory };
+      return true;
+    } catch {
+      // fall through to the asynchronous path
+    }
   }
-  void loadBindings().then(prepareStandby, () => {});
+  void loadBindings().catch(() => {});
   return false;
-}
-
-/** Prepare the standby instance now (after the first load; loadCore does this). */
-export function keepStandby(): void {
-  if (current) prepareStandby();
 }

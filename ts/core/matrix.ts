@@ -1,6 +1,6 @@
 // Dense matrices: row-major Float64Array with their shape.
 import { CoreError, callCore } from './errors.ts';
-import { checkMatrixLike, readOutputs } from './outputs.ts';
+import { checkInputBytes, checkMatrixLike, readOutputs } from './outputs.ts';
 
 export interface Matrix {
   readonly rows: number;
@@ -17,6 +17,7 @@ export function matrix(rows: number, cols: number, data: ArrayLike<number>): Mat
 export function matmul(a: Matrix, b: Matrix): Matrix {
   checkMatrixLike('matmul', 'A', a);
   checkMatrixLike('matmul', 'B', b);
+  checkInputBytes('matmul', { 'A.data': a.data, 'B.data': b.data });
   if (a.cols !== b.rows) throw new CoreError(`inner dimensions differ: A is ${a.rows}×${a.cols}, B is ${b.rows}×${b.cols}`, 'matmul');
   const data = callCore('matmul', (w) => readOutputs(w.matmul(a.data, b.data, a.rows, a.cols, b.cols), (o) => o.take('data')));
   return { rows: a.rows, cols: b.cols, data };

@@ -7,6 +7,31 @@ import type { Outputs } from './wasm-pkg/illusion_wasm.js';
 /** A numeric array the core accepts; Float32Array and plain arrays are converted to f64. */
 export type NumericArray = Float64Array | Float32Array | readonly number[];
 
+/** The largest array that crosses into WebAssembly (bytes): its allocator refuses 2 GiB and more; the core's
+ *  own limit on working memory is 2 GiB too. Several inputs of one call count together (checkInputBytes). */
+export const MAX_INPUT_BYTES = 2 ** 31 - 2 ** 16;
+
+/** The inputs of one call must fit in WebAssembly memory together with the core's work. */
+export function checkInputBytes(operation: string, inputs: Record<string, { byteLength: number }>): void {
+  const total = Object.values(inputs).reduce((s, a) => s + a.byteLength, 0);
+  if (total > MAX_INPUT_BYTES) {
+    const parts = Object.entries(inputs).map(([k, a]) => `${k} ${(a.byteLength / 2 ** 20).toFixed(1)} MiB`).join(', ');
+    throw new CoreError(`the inputs (${parts}) are larger than the ${(MAX_INPUT_BYTES / 2 ** 20).toFixed(1)} MiB one call can take`, operation);
+  }
+}
+
+/** An optional boolean option, checked (no silent coercion of 'true', 1, …). */
+export function checkOptionalBoolean(operation: string, name: string, value: unknown): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new CoreError(`${name} must be true or false, got ${describe(value)}`, operation);
+}
+
+/** A name from a fixed list (colour space, CSF model), checked before it crosses into WebAssembly. */
+export function checkName<T extends string>(operation: string, what: string, value: unknown, valid: readonly T[]): T {
+  if (typeof value === 'string' && (valid as readonly string[]).includes(value)) return value as T;
+  throw new CoreError(`unknown ${what} ${typeof value === 'string' ? JSON.stringify(value) : describe(value)}; valid: ${valid.join(', ')}`, operation);
+}
+
 /** A value as an error message shows it: numbers as they are, anything else with its type. */
 export function describe(value: unknown): string {
   if (typeof value === 'number') return String(value);
@@ -15,12 +40,18 @@ export function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** The input as f64, checked: a typed array of numbers or a plain array of numbers (Float32Array and the
  *  integer typed arrays are converted; BigInt arrays, strings and other objects are refused). */
 export function toF64(operation: string, name: string, x: unknown): Float64Array {
+  const out = toF64Unchecked(operation, name, x);
+  checkInputBytes(operation, { [name]: out });
+  return out;
+}
+
+function toF64Unchecked(operation: string, name: string, x: unknown): Float64Array {
   if (x instanceof Float64Array) return x;
   const typed = ArrayBuffer.isView(x) && !(x instanceof DataView) && !(x instanceof BigInt64Array) && !(x instanceof BigUint64Array);
   if (typed) return Float64Array.from(x as unknown as ArrayLike<number>);
@@ -52,6 +83,7 @@ export function checkMatrixLike(operation: string, name: string, m: unknown): vo
   checkSize(operation, `${name}.rows`, rows);
   checkSize(operation, `${name}.cols`, cols);
   if (!(data instanceof Float64Array)) throw new CoreError(`${name}.data must be a Float64Array, got ${describe(data)}`, operation);
+  checkInputBytes(operation, { [`${name}.data`]: data });
 }
 
 export function notSquare(operation: string, m: { rows: number; cols: number }): CoreError {

@@ -3,7 +3,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { CoreError } from './errors.ts';
-import type { CoreOpName, CoreOps } from './ops.ts';
+import { coreOps, type CoreOpName, type CoreOps } from './ops.ts';
+import { describe } from './outputs.ts';
 
 export interface CorePoolOptions {
   /** number of worker threads; default: the number of CPU cores */
@@ -37,8 +38,14 @@ export class CorePool {
   private readonly piscina: Piscina;
   readonly threads: number;
 
+  private closed = false;
+
   constructor(options: CorePoolOptions = {}) {
-    this.threads = Math.max(1, options.threads ?? availableParallelism());
+    const threads = options.threads ?? availableParallelism();
+    if (!Number.isSafeInteger(threads) || threads < 1) {
+      throw new CoreError(`threads must be a positive integer, got ${describe(threads)}`, 'CorePool');
+    }
+    this.threads = threads;
     const filename = workerFile();
     this.piscina = new Piscina({
       filename,
@@ -55,6 +62,10 @@ export class CorePool {
    * worker (they become unusable here) instead of copied.
    */
   run<K extends CoreOpName>(op: K, args: Parameters<CoreOps[K]>, opts: { transfer?: boolean } = {}): Promise<ReturnType<CoreOps[K]>> {
+    if (this.closed) return Promise.reject(new CoreError('the pool is closed', String(op)));
+    if (typeof op !== 'string' || !Object.hasOwn(coreOps, op)) {
+      return Promise.reject(new CoreError(`unknown core operation; valid: ${Object.keys(coreOps).join(', ')}`, String(op)));
+    }
     const transferList = opts.transfer ? transferablesOf(args) : undefined;
     return this.piscina.run({ op, args }, { transferList }).catch((e: unknown) => { throw CoreError.fromWorker(e, op); });
   }
@@ -65,6 +76,8 @@ export class CorePool {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.piscina.destroy();
   }
 }

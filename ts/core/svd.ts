@@ -5,7 +5,7 @@
 //   lstsq(A, B, { rtol }): minimum-norm X (n×p) minimising ‖A X − B‖_F (numpy.linalg.lstsq semantics).
 import { CoreError, callCore } from './errors.ts';
 import type { Matrix } from './matrix.ts';
-import { checkMatrixLike, checkObject, checkOptionalNumber, readOutputs } from './outputs.ts';
+import { checkInputBytes, checkMatrixLike, checkObject, checkOptionalNumber, readOutputs } from './outputs.ts';
 
 export interface SvdResult {
   u: Matrix;
@@ -64,6 +64,7 @@ export function lstsq(a: Matrix, b: Matrix, options: PinvOptions = {}): LstsqRes
   const op = 'lstsq';
   checkMatrixLike(op, 'A', a);
   checkMatrixLike(op, 'B', b);
+  checkInputBytes(op, { 'A.data': a.data, 'B.data': b.data });
   if (a.rows !== b.rows) throw new CoreError(`A and B need the same number of rows: A is ${a.rows}×${a.cols}, B is ${b.rows}×${b.cols}`, op);
   const rtol = checkOptionalNumber(op, 'rtol', options.rtol);
   return callCore(op, (w) =>

@@ -10,12 +10,13 @@ pub fn sso(f: f64) -> f64 {
 
 /// SSO oblique-effect factor 1 − 4(1 − exp(−f/6.664))·fx²fy²/f⁴ (1 at f = 0).
 pub fn sso_oblique_factor(fx: f64, fy: f64) -> f64 {
-    let f2 = fx * fx + fy * fy;
-    if f2 == 0.0 {
+    let f = fx.hypot(fy);
+    if f == 0.0 {
         return 1.0;
     }
-    let f = f2.sqrt();
-    1.0 - 4.0 * (1.0 - (-f / 6.664).exp()) * fx * fx * fy * fy / (f2 * f2)
+    // fx²fy²/f⁴ = (cos θ sin θ)², computed from the unit direction: no overflow or underflow for any finite f
+    let (c, s) = (fx / f, fy / f);
+    1.0 - 4.0 * (1.0 - (-f / 6.664).exp()) * (c * s) * (c * s)
 }
 
 /// SSO at a 2D frequency (fx, fy), with the oblique factor.
@@ -87,6 +88,7 @@ fn check_frequencies(what: &'static str, f: &[f64]) -> Result<(), CoreError> {
 
 /// A radial CSF model at the frequencies `f` (cycles/degree, ≥ 0).
 pub fn csf(model: CsfModel, f: &[f64]) -> Result<Vec<f64>, CoreError> {
+    crate::error::check_workspace("csf", 2 * f.len() as u128)?; // input copy and output
     check_frequencies("csf: frequencies", f)?;
     Ok(f.iter().map(|&v| model.eval(v)).collect())
 }
@@ -96,6 +98,7 @@ pub fn csf_sso_2d(fx: &[f64], fy: &[f64]) -> Result<Vec<f64>, CoreError> {
     if fx.len() != fy.len() {
         return Err(CoreError::ShapeMismatch { what: "csfSso2d: fy", expected: fx.len(), got: fy.len() });
     }
+    crate::error::check_workspace("csfSso2d", 3 * fx.len() as u128)?; // two input copies and the output
     check_finite("csfSso2d: fx", fx)?;
     check_finite("csfSso2d: fy", fy)?;
     Ok(fx.iter().zip(fy).map(|(&x, &y)| sso_2d(x, y)).collect())

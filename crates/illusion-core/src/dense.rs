@@ -44,5 +44,7 @@ pub fn scale_for(a: &[f64]) -> f64 {
     if m == 0.0 {
         return 1.0;
     }
-    2f64.powi(-(m.log2().round() as i32))
+    // clamped so that the scale itself is a normal power of two (2^±1024 would be ∞ or 0): entries near
+    // f64::MAX still end up ≈ 16, subnormal ones ≥ 2⁻⁵⁴
+    2f64.powi(-(m.log2().round() as i32).clamp(-1020, 1020))
 }

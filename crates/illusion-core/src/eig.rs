@@ -73,11 +73,7 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
     let mut basis = if want_vectors { Some(Mat::<f64>::zeros(n, n)) } else { None };
     let compute = if want_vectors { ComputeEigenvectors::Yes } else { ComputeEigenvectors::No };
     let req = evd_scratch::<f64>(n, ComputeEigenvectors::No, compute, Par::Seq, Default::default());
-    let mut mem = MemBuffer::try_new(req).map_err(|_| CoreError::TooLarge {
-        what: WHAT,
-        bytes: req.size_bytes() as u128,
-        limit: crate::error::MAX_BYTES,
-    })?;
+    let mut mem = MemBuffer::try_new(req).map_err(|_| CoreError::OutOfMemory { what: WHAT, bytes: req.size_bytes() as u128 })?;
     evd_real(
         mat.as_ref(),
         s_re.as_mut(),
@@ -262,11 +258,7 @@ fn eig_via_complex_schur(a: &[f64], n: usize, scale: f64, opts: EigOptions) -> R
     let mut s = Diag::<c64>::zeros(n);
     let mut u = Mat::<c64>::zeros(n, n);
     let req = evd_scratch::<c64>(n, ComputeEigenvectors::No, ComputeEigenvectors::Yes, Par::Seq, Default::default());
-    let mut mem = MemBuffer::try_new(req).map_err(|_| CoreError::TooLarge {
-        what: WHAT,
-        bytes: req.size_bytes() as u128,
-        limit: crate::error::MAX_BYTES,
-    })?;
+    let mut mem = MemBuffer::try_new(req).map_err(|_| CoreError::OutOfMemory { what: WHAT, bytes: req.size_bytes() as u128 })?;
     evd_cplx(mat.as_ref(), s.as_mut(), None, Some(u.as_mut()), Par::Seq, MemStack::new(&mut mem), Default::default())
         .map_err(|_| CoreError::NoConvergence { what: WHAT, iterations: 30 * n.max(10) })?;
     drop(mem);

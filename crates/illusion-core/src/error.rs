@@ -12,6 +12,8 @@ pub enum CoreError {
     NonFinite { what: &'static str, index: usize },
     /// The request would need more memory than the core allows.
     TooLarge { what: &'static str, bytes: u128, limit: u128 },
+    /// An allocation within the limit failed: WebAssembly memory (4 GiB at most) is taken by other data.
+    OutOfMemory { what: &'static str, bytes: u128 },
     /// An iterative algorithm did not converge.
     NoConvergence { what: &'static str, iterations: usize },
     /// An option has a value outside its domain.
@@ -38,6 +40,12 @@ impl fmt::Display for CoreError {
                     write!(f, "{what}: would need {b:.1} MiB of working memory, more than the limit of {l:.1} MiB")
                 }
             }
+            CoreError::OutOfMemory { what, bytes } => write!(
+                f,
+                "{what}: could not allocate {:.1} MiB (WebAssembly memory, 4 GiB at most, is taken by other data: \
+                 free results you no longer need, or use a fresh worker)",
+                *bytes as f64 / 1048576.0
+            ),
             CoreError::NoConvergence { what, iterations } => {
                 write!(f, "{what}: did not converge after {iterations} iterations")
             }
@@ -81,7 +89,7 @@ pub fn check_workspace(what: &'static str, f64s: u128) -> Result<(), CoreError> 
 /// A zeroed vector of `len` doubles, or TooLarge instead of an allocation abort.
 pub fn zeros(what: &'static str, len: usize) -> Result<Vec<f64>, CoreError> {
     let mut v = Vec::new();
-    v.try_reserve_exact(len).map_err(|_| CoreError::TooLarge { what, bytes: len as u128 * 8, limit: MAX_BYTES })?;
+    v.try_reserve_exact(len).map_err(|_| CoreError::OutOfMemory { what, bytes: len as u128 * 8 })?;
     v.resize(len, 0.0);
     Ok(v)
 }

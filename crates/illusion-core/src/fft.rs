@@ -5,7 +5,7 @@
 //! ((b·H + y)·W + x)·C + c. Each (image, channel) plane is transformed separately:
 //! F[u, v] = Σ_{y,x} f[y, x]·exp(−2πi (u·y/H + v·x/W)) (NumPy's `fft2` convention; the inverse divides by H·W).
 
-use crate::error::{check_finite, check_result, check_workspace, finite_max_abs, CoreError, MAX_BYTES};
+use crate::error::{check_finite, check_result, check_workspace, finite_max_abs, CoreError};
 use rustfft::num_complex::Complex;
 use rustfft::{Fft, FftPlanner};
 use std::cell::RefCell;
@@ -117,7 +117,7 @@ fn take_buffer(what: &'static str, len: usize) -> Result<Vec<Complex<f64>>, Core
     let mut v = BUFFER.with(|b| std::mem::take(&mut *b.borrow_mut()));
     if v.len() < len {
         v = Vec::new();
-        v.try_reserve_exact(len).map_err(|_| CoreError::TooLarge { what, bytes: len as u128 * 16, limit: MAX_BYTES })?;
+        v.try_reserve_exact(len).map_err(|_| CoreError::OutOfMemory { what, bytes: len as u128 * 16 })?;
         v.resize(len, Complex::new(0.0, 0.0));
     }
     Ok(v)
@@ -307,6 +307,7 @@ pub fn fftshift(data: &[f64], shape: Stack, inverse: bool) -> Result<Vec<f64>, C
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::MAX_BYTES;
 
     /// Direct DFT of one plane at frequency (u, v).
     fn dft_at(re: &[f64], im: &[f64], h: usize, w: usize, u: usize, v: usize) -> (f64, f64) {

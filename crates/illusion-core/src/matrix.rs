@@ -8,7 +8,8 @@ use faer::{Accum, MatMut, MatRef, Par};
 pub fn matmul(a: &[f64], b: &[f64], m: usize, k: usize, n: usize) -> Result<Vec<f64>, CoreError> {
     check_matrix("matmul: A", a, m, k)?;
     check_matrix("matmul: B", b, k, n)?;
-    check_workspace("matmul: C", (m as u128) * (n as u128))?;
+    // the inputs' copies in WebAssembly memory count too
+    check_workspace("matmul", (m as u128) * (k as u128) + (k as u128) * (n as u128) + (m as u128) * (n as u128))?;
     let mut c = zeros("matmul: C", m * n)?;
     // A row-major buffer is the column-major buffer of the transpose: Cᵀ = Bᵀ·Aᵀ, all column-major.
     let at = MatRef::from_column_major_slice(a, k, m);

@@ -251,3 +251,25 @@ fn eig_general_repeated_complex_pairs() {
     }
     assert!((e.values_re[6] - 0.5).abs() < 1e-12);
 }
+
+#[test]
+fn entries_at_the_ends_of_the_f64_range_are_exact() {
+    // the internal power-of-two scaling must stay finite and nonzero: 2^±1024 is not
+    for &v in &[1.28e308, f64::MAX, 1e-310, 5e-324] {
+        let e = eig_general(&[v], 1, EigOptions::default()).unwrap();
+        assert_eq!((e.values_re[0], e.values_im[0]), (v, 0.0), "eig {v:e}");
+        assert_eq!(eig_symmetric(&[v], 1, true).unwrap().values, vec![v], "eigh {v:e}");
+        assert_eq!(svd(&[v], 1, 1).unwrap().s, vec![v], "svd {v:e}");
+        if (1.0 / v).is_finite() {
+            let p = pinv(&[v], 1, 1, None).unwrap();
+            assert_eq!((p.rank, p.pinv[0]), (1, 1.0 / v), "pinv {v:e}");
+        } else {
+            // 1/v is beyond f64: an overflow error, not ±Inf
+            assert!(matches!(pinv(&[v], 1, 1, None), Err(CoreError::Overflow { .. })), "pinv {v:e}");
+        }
+    }
+    // a rotation-scaling pair near the top: M(1 ± i) is representable
+    let m = 1.5e308 / 2.0;
+    let e = eig_general(&[m, -m, m, m], 2, EigOptions::default()).unwrap();
+    assert!((e.values_re[0] / m - 1.0).abs() < 1e-15 && (e.values_im[0] / m - 1.0).abs() < 1e-15);
+}

@@ -2,10 +2,10 @@
 // ts/core/ops.ts (eigen-decompositions, FFTs, …) off the page's main thread. It imports the core's loader
 // and op registry directly (ts/core/index.ts also exports the Node-only piscina pool).
 import * as Comlink from 'comlink';
-import { keepStandby, loadBindings } from '../../core/load.ts';
+import { loadBindings } from '../../core/load.ts';
 import { coreOps, type CoreOpName, type CoreOps } from '../../core/ops.ts';
 
-const ready = loadBindings().then(keepStandby);
+const ready = loadBindings();
 
 const api = {
   /** the names of the operations this core build has */
@@ -14,8 +14,8 @@ const api = {
   },
   async run<K extends CoreOpName>(op: K, args: Parameters<CoreOps[K]>): Promise<ReturnType<CoreOps[K]>> {
     await ready;
-    await loadBindings(); // at once when loaded; after a trap whose standby was not ready, waits for the new instance
-    const fn = (coreOps as Record<string, unknown>)[op] as ((...a: unknown[]) => ReturnType<CoreOps[K]>) | undefined;
+    await loadBindings(); // at once when loaded; after a trap not recovered synchronously, waits for the new instance
+    const fn = Object.hasOwn(coreOps, op) ? (coreOps as Record<string, unknown>)[op] as (...a: unknown[]) => ReturnType<CoreOps[K]> : undefined;
     if (typeof fn !== 'function') throw new Error(`unknown core operation "${String(op)}"; this core has: ${Object.keys(coreOps).join(', ')}`);
     return fn(...(args as unknown[]));
   },
