@@ -45,7 +45,8 @@ pub struct EigGeneral {
     pub inverse_re: Vec<f64>,
     pub inverse_im: Vec<f64>,
     /// 1-norm condition number ‖W‖₁‖W⁻¹‖₁ of the real eigenvector basis W (columns Re v, Im v): large for
-    /// (nearly) defective matrices, where V⁻¹ is ill-determined. NaN when the inverse was not requested.
+    /// (nearly) defective matrices, where V⁻¹ is ill-determined; ∞ (and no inverse) when W is singular or
+    /// cond·ε > ½, where V⁻¹ would have no correct digit. NaN when the inverse was not requested.
     pub vectors_condition: f64,
 }
 
@@ -198,7 +199,8 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
         let norm1 = |m: &Mat<f64>| m.col_iter().map(|c| c.iter().map(|v| v.abs()).sum::<f64>()).fold(0.0, f64::max);
         let cond = norm1(&w) * norm1(&winv);
         let finite = winv.col_iter().all(|c| c.iter().all(|v| v.is_finite()));
-        if !finite || !cond.is_finite() {
+        // beyond cond·ε > ½ the inverse carries no correct digit (exactly defective A: V singular in theory)
+        if !finite || !cond.is_finite() || cond * f64::EPSILON > 0.5 {
             out.vectors_condition = f64::INFINITY;
             return Ok(out);
         }
@@ -263,22 +265,60 @@ fn eig_via_complex_schur(a: &[f64], n: usize, scale: f64, opts: EigOptions) -> R
         .map_err(|_| CoreError::NoConvergence { what: WHAT, iterations: 30 * n.max(10) })?;
     drop(mem);
     drop(mat);
-    let lambda: Vec<c64> = s.column_vector().iter().map(|z| c64::new(z.re / scale, z.im / scale)).collect();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&x, &y| lambda[y].norm().total_cmp(&lambda[x].norm()).then(lambda[y].im.total_cmp(&lambda[x].im)));
+    // The complex route does not know A is real: restore the real-matrix contract. Eigenvalues with
+    // |Im λ| ≤ tol are real (Im set to 0, vector rotated to be real); each λ with Im λ > tol is paired with
+    // λ̄, whose vector is taken as the conjugate (A v̄ = λ̄ v̄ for real A), and the pair sits in adjacent
+    // slots, +Im first. Should the upper and lower halves not match, the order is left as computed.
+    let fro = a.iter().map(|v| (v * scale) * (v * scale)).sum::<f64>().sqrt();
+    let tol = 64.0 * f64::EPSILON * fro.max(f64::MIN_POSITIVE) * (n as f64).sqrt();
+    let scaled: Vec<c64> = s.column_vector().iter().copied().collect();
+    let upper: Vec<usize> = (0..n).filter(|&k| scaled[k].im > tol).collect();
+    let lower = (0..n).filter(|&k| scaled[k].im < -tol).count();
+    // (eigenvalue index, conjugate of its vector?)
+    let mut slots: Vec<(usize, bool)> = Vec::with_capacity(n);
+    let realify = upper.len() == lower;
+    if realify {
+        let mut blocks: Vec<usize> = (0..n).filter(|&k| scaled[k].im.abs() <= tol || scaled[k].im > tol).collect();
+        blocks.sort_by(|&x, &y| scaled[y].norm().total_cmp(&scaled[x].norm()));
+        for k in blocks {
+            slots.push((k, false));
+            if scaled[k].im > tol {
+                slots.push((k, true));
+            }
+        }
+    } else {
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|&x, &y| scaled[y].norm().total_cmp(&scaled[x].norm()).then(scaled[y].im.total_cmp(&scaled[x].im)));
+        slots.extend(order.into_iter().map(|k| (k, false)));
+    }
     let mut out = EigGeneral { n, vectors_condition: f64::NAN, ..Default::default() };
-    out.values_re = order.iter().map(|&k| lambda[k].re).collect();
-    out.values_im = order.iter().map(|&k| lambda[k].im).collect();
+    for &(k, conj) in &slots {
+        let z = scaled[k];
+        let real = realify && z.im.abs() <= tol;
+        out.values_re.push(z.re / scale);
+        out.values_im.push(if real { 0.0 } else if conj { -z.im / scale } else { z.im / scale });
+    }
     check_result(WHAT, &out.values_re)?;
     check_result(WHAT, &out.values_im)?;
     let mut v = Mat::<c64>::zeros(n, n);
-    for (p, &k) in order.iter().enumerate() {
+    for (p, &(k, conj)) in slots.iter().enumerate() {
         let src = u.col(k);
-        let norm = src.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt();
+        let mut col: Vec<c64> = src.iter().map(|z| if conj { z.conj() } else { *z }).collect();
+        if realify && scaled[k].im.abs() <= tol {
+            // rotate so the largest component is real and positive, then keep the real part (or the
+            // imaginary part, should the real one vanish: for a repeated real λ any real combination is fine)
+            let big = col.iter().copied().max_by(|x, y| x.norm().total_cmp(&y.norm())).unwrap_or(c64::new(1.0, 0.0));
+            let phase = if big.norm() > 0.0 { big.conj() * (1.0 / big.norm()) } else { c64::new(1.0, 0.0) };
+            let rotated: Vec<c64> = col.iter().map(|z| *z * phase).collect();
+            let re_norm = rotated.iter().map(|z| z.re * z.re).sum::<f64>();
+            let im_norm = rotated.iter().map(|z| z.im * z.im).sum::<f64>();
+            col = rotated.iter().map(|z| c64::new(if re_norm >= im_norm { z.re } else { z.im }, 0.0)).collect();
+        }
+        let norm = col.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt();
         let inv = if norm > 0.0 { 1.0 / norm } else { 1.0 };
         let mut dst = v.col_mut(p);
         for i in 0..n {
-            dst[i] = src[i] * inv;
+            dst[i] = col[i] * inv;
         }
     }
     drop(u);
@@ -305,7 +345,8 @@ fn eig_via_complex_schur(a: &[f64], n: usize, scale: f64, opts: EigOptions) -> R
         let norm1 = |m: &Mat<c64>| m.col_iter().map(|c| c.iter().map(|z| z.norm()).sum::<f64>()).fold(0.0, f64::max);
         let cond = norm1(&v) * norm1(&vinv);
         let finite = vinv.col_iter().all(|c| c.iter().all(|z| z.re.is_finite() && z.im.is_finite()));
-        if !finite || !cond.is_finite() {
+        // beyond cond·ε > ½ the inverse carries no correct digit (exactly defective A: V singular in theory)
+        if !finite || !cond.is_finite() || cond * f64::EPSILON > 0.5 {
             out.vectors_condition = f64::INFINITY;
             return Ok(out);
         }

@@ -110,6 +110,12 @@ fn eig_general_hard_cases() {
         assert!((e.values_re[k] - 1.0).abs() < 1e-2 && e.values_im[k].abs() < 1e-2);
     }
     assert!(e.vectors_condition > 1e8, "cond {}", e.vectors_condition);
+    // exactly defective 2×2 Jordan block and a nilpotent one: no inverse rather than a meaningless one
+    for jordan in [[1.0, 1.0, 0.0, 1.0], [0.0, 1.0, 0.0, 0.0]] {
+        let e = eig_general(&jordan, 2, EigOptions::default()).unwrap();
+        assert_eq!(e.vectors_condition, f64::INFINITY, "{jordan:?}");
+        assert!(e.inverse_re.is_empty() && e.inverse_im.is_empty());
+    }
     // badly scaled: entries 1e150 and 1e-150 — residual relative to ‖A‖ still small
     let bad: Vec<f64> = random(n * n, 9).iter().map(|v| v * 1e150).collect();
     let (res, _, _) = eig_residuals(&bad, n);
@@ -272,4 +278,66 @@ fn entries_at_the_ends_of_the_f64_range_are_exact() {
     let m = 1.5e308 / 2.0;
     let e = eig_general(&[m, -m, m, m], 2, EigOptions::default()).unwrap();
     assert!((e.values_re[0] / m - 1.0).abs() < 1e-15 && (e.values_im[0] / m - 1.0).abs() < 1e-15);
+}
+
+/// ‖AV − VΛ‖_max for the row-major complex eigenvectors of a real A.
+fn complex_residual(a: &[f64], n: usize, e: &illusion_core::eig::EigGeneral) -> f64 {
+    let mut worst = 0.0f64;
+    for k in 0..n {
+        let (lr, li) = (e.values_re[k], e.values_im[k]);
+        for i in 0..n {
+            let (mut sr, mut si) = (0.0, 0.0);
+            for j in 0..n {
+                sr += a[i * n + j] * e.vectors_re[j * n + k];
+                si += a[i * n + j] * e.vectors_im[j * n + k];
+            }
+            let (vr, vi) = (e.vectors_re[i * n + k], e.vectors_im[i * n + k]);
+            worst = worst.max((sr - (lr * vr - li * vi)).abs()).max((si - (lr * vi + li * vr)).abs());
+        }
+    }
+    worst
+}
+
+#[test]
+fn repeated_complex_pairs_keep_the_real_matrix_contract() {
+    // rot90 ⊕ rot90 (eigenvalues ±i twice) takes the complex-Schur route; then the same hidden by an
+    // orthogonal similarity together with the real eigenvalues 2 and 0.5
+    let rot2 = [0., -1., 0., 0., 1., 0., 0., 0., 0., 0., 0., -1., 0., 0., 1., 0.];
+    let n = 6;
+    let mut d = vec![0.0; n * n];
+    for (i, j, v) in [(0, 1, -1.0), (1, 0, 1.0), (2, 3, -1.0), (3, 2, 1.0), (4, 4, 2.0), (5, 5, 0.5)] {
+        d[i * n + j] = v;
+    }
+    // Householder Q = I − 2wwᵀ/‖w‖²
+    let w: Vec<f64> = (0..n).map(|i| 1.0 + i as f64 * 0.37).collect();
+    let ww: f64 = w.iter().map(|x| x * x).sum();
+    let q: Vec<f64> = (0..n * n).map(|p| (if p / n == p % n { 1.0 } else { 0.0 }) - 2.0 * w[p / n] * w[p % n] / ww).collect();
+    let qd = mm(&q, &d, n, n, n);
+    let hidden = mm(&qd, &q, n, n, n); // Q D Qᵀ, Q symmetric
+    for (a, n) in [(&rot2[..], 4), (&hidden[..], 6)] {
+        let e = eig_general(a, n, EigOptions::default()).unwrap();
+        let mut k = 0;
+        while k < n {
+            if e.values_im[k] != 0.0 {
+                // a conjugate pair in adjacent slots, +Im first, conjugate vectors
+                assert!(e.values_im[k] > 0.0, "{n}: +Im first at {k}: {:?}", e.values_im);
+                assert_eq!((e.values_re[k + 1], e.values_im[k + 1]), (e.values_re[k], -e.values_im[k]));
+                for i in 0..n {
+                    assert_eq!(e.vectors_re[i * n + k + 1], e.vectors_re[i * n + k]);
+                    assert_eq!(e.vectors_im[i * n + k + 1], -e.vectors_im[i * n + k]);
+                }
+                k += 2;
+            } else {
+                // a real eigenvalue has a real eigenvector
+                assert!((0..n).all(|i| e.vectors_im[i * n + k] == 0.0), "{n}: real vector at {k}");
+                k += 1;
+            }
+        }
+        assert!(complex_residual(a, n, &e) < 1e-13, "{n}: residual {}", complex_residual(a, n, &e));
+        let magnitudes: Vec<f64> = (0..n).map(|k| e.values_re[k].hypot(e.values_im[k])).collect();
+        assert!(magnitudes.windows(2).all(|p| p[0] >= p[1] - 1e-12), "{magnitudes:?}");
+    }
+    let e = eig_general(&hidden, 6, EigOptions::default()).unwrap();
+    assert!((e.values_re[0] - 2.0).abs() < 1e-14 && e.values_im[0] == 0.0);
+    assert!((e.values_re[5] - 0.5).abs() < 1e-14 && e.values_im[5] == 0.0);
 }
