@@ -184,10 +184,13 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
     let hw = h * w;
     let image = hw * c;
     // |F| ≤ Σ|f| ≤ HW·max|f|·√2 (two paired real planes: 2·HW·max|f|). When that could overflow, the planes
-    // are scaled down by an exact power of two on the way in and back up on the way out, and the result is
-    // then checked: only values that truly exceed f64 become an Overflow error.
-    let pre = if max_abs * (4 * hw) as f64 >= f64::MAX / 2.0 { 2f64.powi(-128) } else { 1.0 };
-    let norm = if inverse { 1.0 / hw as f64 } else { 1.0 } / pre;
+    // whose values are that large (each plane, or pair of planes, on its own: others keep their small values
+    // intact) are scaled down by an exact power of two on the way in and back up on the way out, and the
+    // result is then checked: only values that truly exceed f64 become an Overflow error.
+    let limit = f64::MAX / 2.0 / (4 * hw) as f64;
+    let rescale = max_abs >= limit;
+    let pre_for = |m: f64| if m >= limit { 2f64.powi(-128) } else { 1.0 };
+    let norm = if inverse { 1.0 / hw as f64 } else { 1.0 };
     let mut plans = Plans::new(h, w, inverse);
     let mut out_re = crate::error::zeros(what, len)?;
     let mut out_im = crate::error::zeros(what, len)?;
@@ -199,6 +202,8 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
     let chunk_len = if im.is_none() { chunk_planes.div_ceil(2) } else { chunk_planes } * hw;
     let mut buffer = take_buffer(what, 2 * chunk_len)?;
     let (planes, spare) = buffer.split_at_mut(chunk_len);
+    // the input scale of each plane of a chunk
+    let mut pres = vec![1.0f64; chunk_planes];
     for b0 in (0..batch).step_by(per_chunk) {
         let at = b0 * image; // offset of the chunk in the input and output arrays
         let count = per_chunk.min(batch - b0) * c; // planes in the chunk
@@ -208,6 +213,9 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
             Some(im) => {
                 for q in 0..count {
                     let (dst, o) = (&mut planes[q * hw..(q + 1) * hw], first(q));
+                    let m = if rescale { (0..hw).fold(0.0f64, |m, p| m.max(re[o + p * c].abs()).max(im[o + p * c].abs())) } else { 0.0 };
+                    pres[q] = pre_for(m);
+                    let pre = pres[q];
                     for (p, z) in dst.iter_mut().enumerate() {
                         *z = Complex::new(re[o + p * c] * pre, im[o + p * c] * pre);
                     }
@@ -215,6 +223,7 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
                 plans.transform(&mut planes[..count * hw], &mut spare[..count * hw]);
                 for q in 0..count {
                     let (src, o) = (&planes[q * hw..(q + 1) * hw], first(q));
+                    let norm = norm / pres[q];
                     for (p, z) in src.iter().enumerate() {
                         out_re[o + p * c] = z.re * norm;
                         out_im[o + p * c] = z.im * norm;
@@ -226,20 +235,27 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
                 let pairs = count.div_ceil(2);
                 for k in 0..pairs {
                     let (dst, a) = (&mut planes[k * hw..(k + 1) * hw], first(2 * k));
-                    if 2 * k + 1 < count {
+                    let pair = 2 * k + 1 < count;
+                    // each plane its own scale: Z = s_a·A + i·s_b·B still separates into s_a·A and s_b·B
+                    let plane_max = |o: usize| if rescale { (0..hw).fold(0.0f64, |m, p| m.max(re[o + p * c].abs())) } else { 0.0 };
+                    pres[2 * k] = pre_for(plane_max(a));
+                    let pa = pres[2 * k];
+                    if pair {
                         let b = first(2 * k + 1);
+                        pres[2 * k + 1] = pre_for(plane_max(b));
+                        let pb = pres[2 * k + 1];
                         for (p, z) in dst.iter_mut().enumerate() {
-                            *z = Complex::new(re[a + p * c] * pre, re[b + p * c] * pre);
+                            *z = Complex::new(re[a + p * c] * pa, re[b + p * c] * pb);
                         }
                     } else {
                         for (p, z) in dst.iter_mut().enumerate() {
-                            *z = Complex::new(re[a + p * c] * pre, 0.0);
+                            *z = Complex::new(re[a + p * c] * pa, 0.0);
                         }
                     }
                 }
                 plans.transform(&mut planes[..pairs * hw], &mut spare[..pairs * hw]);
-                let half = 0.5 * norm;
                 for q in 0..count {
+                    let half = 0.5 * norm / pres[q];
                     let (spec, o) = (&planes[(q / 2) * hw..(q / 2 + 1) * hw], first(q));
                     let odd = q % 2 == 1;
                     for u in 0..h {
@@ -263,7 +279,7 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
         }
     }
     keep_buffer(buffer);
-    if pre != 1.0 {
+    if rescale {
         check_result(what, &out_re)?;
         check_result(what, &out_im)?;
     }
@@ -443,6 +459,16 @@ mod tests {
         assert!(matches!(fft2(&[1e308; 4], None, four, false), Err(CoreError::Overflow { .. })));
         assert!(matches!(fft2(&[1e308; 4], Some(&[0.0; 4]), four, false), Err(CoreError::Overflow { .. })));
         assert!(matches!(power2(&[1e200], one), Err(CoreError::Overflow { .. })));
+        // the rescaling is per plane (pair): a tiny image beside a huge one keeps its digits
+        let close = |r: &[f64], want: &[f64]| r.iter().zip(want).all(|(x, y)| (x - y).abs() <= 1e-15 * y.abs());
+        let mixed = Stack { batch: 2, height: 1, width: 2, channels: 1 };
+        let (r, _) = fft2(&[1e308, 0.0, 1e-290, 3e-290], None, mixed, false).unwrap();
+        assert!(close(&r, &[1e308, 1e308, 4e-290, -2e-290]), "{r:?}");
+        let (r, _) = fft2(&[1e308, 0.0, 1e-290, 3e-290], Some(&[0.0; 4]), mixed, false).unwrap();
+        assert!(close(&r, &[1e308, 1e308, 4e-290, -2e-290]), "{r:?}");
+        let three = Stack { batch: 1, height: 1, width: 2, channels: 3 }; // pairs (0, 1) and (2, −)
+        let (r, _) = fft2(&[1e308, 1.0, 1e-300, 0.0, 2.0, 3e-300], None, three, false).unwrap();
+        assert!(close(&r, &[1e308, 3.0, 4e-300, 1e308, -1.0, -2e-300]), "{r:?}");
     }
 
     #[test]
