@@ -15,6 +15,7 @@ import { asymmetricMatch } from '../ts/experiments/matching.ts';
 import { asNetwork, predictImages } from '../ts/experiments/net-io.ts';
 import { meanOverLabel } from '../ts/image.ts';
 import { saveLayersModel } from '../ts/models/model-io.ts';
+import { useCpuBackend } from '../ts/tf/backend.ts';
 import { makeStimulus } from '../ts/stimuli/index.ts';
 import { stepOpponent } from '../ts/web/page/matching/opponent.ts';
 import { makeTrials, pixelsPerDegree } from '../ts/web/page/matching/protocol.ts';
@@ -28,6 +29,9 @@ const built = existsSync(join(packageRoot, 'dist', 'ts', 'web', 'page', 'main.js
 const browserTest = haveChromium && built ? test.serial : test.serial.skip;
 if (!haveChromium) console.warn(`web-browser tests skipped: ${CHROMIUM} is absent (install it with: apt-get install -y chromium)`);
 else if (!built) console.warn('web-browser tests skipped: dist/ is not built (npm run build)');
+
+// the Node side of the comparisons runs on the exact cpu backend (without tfjs's banner)
+await useCpuBackend();
 
 /** A small linear image-to-image net with fixed weights: 3×3 conv, channel mixing, bias. */
 function tinyModel(): tf.LayersModel {
