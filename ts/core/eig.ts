@@ -12,7 +12,7 @@
 //   relative (symmetrise (A + Aᵀ)/2 first otherwise).
 import { callCore } from './errors.ts';
 import type { Matrix } from './matrix.ts';
-import { checkMatrixLike, checkObject, checkOptionalBoolean, notSquare, readOutputs } from './outputs.ts';
+import { checkMatrixLike, checkOptionalBoolean, checkOptions, notSquare, readOutputs } from './outputs.ts';
 
 export interface EigGeneralOptions {
   /** compute the right eigenvectors (default true) */
@@ -36,7 +36,7 @@ export interface EigGeneralResult {
 }
 
 export function eigGeneral(a: Matrix, options: EigGeneralOptions = {}): EigGeneralResult {
-  checkObject('eigGeneral', 'options', options, 'an object of options');
+  checkOptions('eigGeneral', options, ['vectors', 'inverse']);
   const op = 'eigGeneral';
   checkMatrixLike(op, 'A', a);
   if (a.rows !== a.cols) throw notSquare(op, a);
@@ -72,7 +72,7 @@ export interface EigSymmetricResult {
 }
 
 export function eigSymmetric(a: Matrix, options: { vectors?: boolean } = {}): EigSymmetricResult {
-  checkObject('eigSymmetric', 'options', options, 'an object of options');
+  checkOptions('eigSymmetric', options, ['vectors']);
   const op = 'eigSymmetric';
   checkMatrixLike(op, 'A', a);
   if (a.rows !== a.cols) throw notSquare(op, a);

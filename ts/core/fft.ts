@@ -6,7 +6,7 @@
 // Any sizes work (mixed radix, Bluestein for large primes). Spectra are unshifted (zero frequency at
 // index 0; fftfreq layout) unless passed through fftshift.
 import { CoreError, callCore } from './errors.ts';
-import { checkInputBytes, checkObject, checkOptionalNumber, checkSize, readOutputs, toF64, type NumericArray } from './outputs.ts';
+import { checkInputBytes, checkObject, checkOptionalNumber, checkOptions, checkSize, readOutputs, toF64, type NumericArray } from './outputs.ts';
 
 export interface Stack<T extends NumericArray = NumericArray> {
   height: number;
@@ -132,7 +132,7 @@ export interface RadialAverageResult {
  * round(|f| / binWidth) = k, |f| = √(fx² + fy²) in cycles/pixel.
  */
 export function radialAverage(power: Stack, options: RadialAverageOptions = {}): RadialAverageResult {
-  checkObject('radialAverage', 'options', options, 'an object of options');
+  checkOptions('radialAverage', options, ['binWidth', 'maxFrequency', 'pixelsPerDegree']);
   const op = 'radialAverage';
   const shape = shapeOf(op, power);
   const binWidth = checkOptionalNumber(op, 'binWidth', options.binWidth);

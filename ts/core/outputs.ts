@@ -77,12 +77,25 @@ export function checkObject(operation: string, name: string, value: unknown, exp
   }
 }
 
+/** An options object whose every key is known (a misspelt option is an error, not silently ignored). */
+export function checkOptions(operation: string, options: unknown, known: readonly string[]): void {
+  checkObject(operation, 'options', options, 'an object of options');
+  for (const key of Object.keys(options as object)) {
+    if (!known.includes(key)) {
+      throw new CoreError(`unknown option ${JSON.stringify(key)}; valid: ${known.join(', ') || 'none'}`, operation);
+    }
+  }
+}
+
 export function checkMatrixLike(operation: string, name: string, m: unknown): void {
   checkObject(operation, name, m, 'a matrix { rows, cols, data: Float64Array }');
   const { rows, cols, data } = m as { rows: unknown; cols: unknown; data: unknown };
   checkSize(operation, `${name}.rows`, rows);
   checkSize(operation, `${name}.cols`, cols);
   if (!(data instanceof Float64Array)) throw new CoreError(`${name}.data must be a Float64Array, got ${describe(data)}`, operation);
+  if (data.length !== (rows as number) * (cols as number)) {
+    throw new CoreError(`${name}.data has ${data.length} values, expected ${rows}×${cols} = ${(rows as number) * (cols as number)}`, operation);
+  }
   checkInputBytes(operation, { [`${name}.data`]: data });
 }
 

@@ -5,7 +5,7 @@
 //   lstsq(A, B, { rtol }): minimum-norm X (n×p) minimising ‖A X − B‖_F (numpy.linalg.lstsq semantics).
 import { CoreError, callCore } from './errors.ts';
 import type { Matrix } from './matrix.ts';
-import { checkInputBytes, checkMatrixLike, checkObject, checkOptionalNumber, readOutputs } from './outputs.ts';
+import { checkInputBytes, checkMatrixLike, checkOptionalNumber, checkOptions, readOutputs } from './outputs.ts';
 
 export interface SvdResult {
   u: Matrix;
@@ -39,7 +39,7 @@ export interface PinvResult {
 }
 
 export function pinv(a: Matrix, options: PinvOptions = {}): PinvResult {
-  checkObject('pinv', 'options', options, 'an object of options');
+  checkOptions('pinv', options, ['rtol']);
   const op = 'pinv';
   checkMatrixLike(op, 'A', a);
   const rtol = checkOptionalNumber(op, 'rtol', options.rtol);
@@ -60,7 +60,7 @@ export interface LstsqResult {
 }
 
 export function lstsq(a: Matrix, b: Matrix, options: PinvOptions = {}): LstsqResult {
-  checkObject('lstsq', 'options', options, 'an object of options');
+  checkOptions('lstsq', options, ['rtol']);
   const op = 'lstsq';
   checkMatrixLike(op, 'A', a);
   checkMatrixLike(op, 'B', b);

@@ -167,9 +167,19 @@ impl Plans {
 /// The stack is processed in chunks of whole images (`CHUNK_VALUES`), each plane gathered out of the
 /// interleaved channels, all the chunk's planes transformed together, and scattered back.
 pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Result<(Vec<f64>, Vec<f64>), CoreError> {
-    let what = if inverse { "ifft2" } else { "fft2" };
+    let names = if inverse { ("ifft2", "ifft2: real part", "ifft2: imaginary part") } else { ("fft2", "fft2: real part", "fft2: imaginary part") };
+    fft2_named(re, im, shape, inverse, names)
+}
+
+/// `fft2` with the names its errors use: (operation, real input, imaginary input).
+fn fft2_named(
+    re: &[f64],
+    im: Option<&[f64]>,
+    shape: Stack,
+    inverse: bool,
+    (what, re_name, im_name): (&'static str, &'static str, &'static str),
+) -> Result<(Vec<f64>, Vec<f64>), CoreError> {
     let len = shape.check(what, 8)?;
-    let (re_name, im_name) = if inverse { ("ifft2: real part", "ifft2: imaginary part") } else { ("fft2: real part", "fft2: imaginary part") };
     let mut max_abs = 0.0f64;
     for (name, part) in [(re_name, Some(re)), (im_name, im)] {
         let Some(part) = part else { continue };
@@ -288,7 +298,7 @@ pub fn fft2(re: &[f64], im: Option<&[f64]>, shape: Stack, inverse: bool) -> Resu
 
 /// |FFT2|² per plane (power spectrum, unshifted, same layout), without returning the complex spectrum.
 pub fn power2(data: &[f64], shape: Stack) -> Result<Vec<f64>, CoreError> {
-    let (mut re, im) = fft2(data, None, shape, false)?;
+    let (mut re, im) = fft2_named(data, None, shape, false, ("powerSpectrum", "powerSpectrum: data", ""))?;
     for (a, b) in re.iter_mut().zip(&im) {
         *a = *a * *a + b * b;
     }
