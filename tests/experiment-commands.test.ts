@@ -41,6 +41,9 @@ test('physiology, match and eigen print their tables', async (t) => {
   t.regex(p.stdout, /whites-grey .*\n.*dungeon-colour/s);
   const m = await run('node', [cli, 'match', '--model', modelDir, '--stimuli', 'whites-grey', '--iterations', '5']);
   t.regex(m.stdout, /whites-grey/);
+  // a match that stops short of the tolerance says so (one iteration cannot reach 1e-5 here)
+  const m1 = await run('node', [cli, 'match', '--model', modelDir, '--stimuli', 'whites-grey', '--iterations', '1']);
+  t.regex(m1.stdout, /note: 1 of 1 matches did not reach the tolerance \(whites-grey\)/);
   const e = await run('node', [cli, 'eigen', '--model', modelDir, '--block', '4', '--canvas', '16']);
   t.regex(e.stdout, /48 eigenvalues/);
   t.regex(e.stdout, /cycles\/degree +achromatic +red-green +yellow-blue/);
@@ -54,6 +57,11 @@ test('bad input to the experiment commands: one clear error line, exit 2', async
     t.notRegex(e.stderr, /\n\s+at /);
   };
   await fail(['physiology'], /physiology: --model DIR is required/);
+  await fail(['version', '--bogus'], /version: Unknown option '--bogus'/);
+  for (const c of ['physiology', 'match', 'jacobian', 'eigen']) {
+    const h = await run('node', [cli, c, '--help']);
+    t.regex(h.stdout, /\n  --model DIR    model folder \(model.json, weights.bin, card.json\), required\n/, `${c} --help lists --model`);
+  }
   await fail(['physiology', '--model', '/nonexistent'], /model folder \/nonexistent does not exist/);
   await fail(['physiology', '--model', modelDir, '--stimuli', 'nope'], /unknown stimulus "nope"/);
   await fail(['match', '--model', modelDir, '--stimuli', 'chevreul-grey'], /chevreul-grey has no pair of test regions/);

@@ -40,6 +40,8 @@ function stimuliFrom(only: string | undefined): Stimulus[] {
   return names.map((n) => makeStimulus(n));
 }
 
+const modelHelp = '  --model DIR    model folder (model.json, weights.bin, card.json), required';
+
 const stimulusHelp = `  --stimuli A,B  catalogue names, comma-separated (default: the study's set). Known:\n${wrap(stimulusNames.join(', '), 17)}`;
 
 function wrap(text: string, indent: number, width = 100): string {
@@ -55,7 +57,7 @@ function wrap(text: string, indent: number, width = 100): string {
 export const physiologyCommand: Command = {
   name: 'physiology',
   summary: 'artificial physiology of one model: mean output over each test region',
-  usage: `illusion-lab physiology --model DIR [--stimuli A,B] [--json FILE]\n\n${stimulusHelp}\n  --json FILE    also write the read-outs as JSON`,
+  usage: `illusion-lab physiology --model DIR [--stimuli A,B] [--json FILE]\n\nFeeds each stimulus to the network and prints the mean output RGB over each test region (Out-L, Out-R),\ntheir difference in the opponent space, whether it goes the way humans see the illusion, and its strength.\n\n${modelHelp}\n${stimulusHelp}\n  --json FILE    also write the read-outs as JSON`,
   async run(argv) {
     const { values } = parseCommandArgs('physiology', { options: { model: { type: 'string' }, stimuli: { type: 'string' }, json: { type: 'string' } } }, argv);
     const stimuli = stimuliFrom(values.stimuli);
@@ -80,7 +82,7 @@ export const physiologyCommand: Command = {
 export const matchCommand: Command = {
   name: 'match',
   summary: 'asymmetric colour matching by one model on two-test stimuli',
-  usage: `illusion-lab match --model DIR [--stimuli A,B] [--iterations N] [--json FILE]\n\n${stimulusHelp}\n  --iterations N maximum Gauss–Newton iterations per match (default 40)\n  --json FILE    also write the matches as JSON`,
+  usage: `illusion-lab match --model DIR [--stimuli A,B] [--iterations N] [--json FILE]\n\nAsymmetric matching: keeps A's response to its test and changes the input colour of B's test until B's\nresponse equals it (damped Gauss–Newton, tolerance 1e-5); prints the matched colour, the shift that cancels\nthe illusion, the residual, and which channels stopped at the [0, 1] bound.\n\n${modelHelp}\n${stimulusHelp}\n  --iterations N maximum Gauss–Newton iterations per match (default 40)\n  --json FILE    also write the matches as JSON`,
   async run(argv) {
     const { values } = parseCommandArgs('match', { options: { model: { type: 'string' }, stimuli: { type: 'string' }, iterations: { type: 'string' }, json: { type: 'string' } } }, argv);
     const stimuli = stimuliFrom(values.stimuli);
@@ -97,6 +99,11 @@ export const matchCommand: Command = {
       columns: ['stimulus', 'start t₀', 'matched t*', 'shift', 'residual', 'iterations', 'channels at the [0,1] bound'],
       rows: recs.map((r) => [r.stimulus, r3(r.start), r3(r.matched), r3(r.shift), r.residual, r.iterations,
         r.atBound.some(Boolean) ? ['R', 'G', 'B'].filter((_, i) => r.atBound[i]).join(' ') : 'none']) }));
+    const unconverged = recs.filter((r) => r.residual > 1e-5);
+    if (unconverged.length > 0) {
+      out(`note: ${unconverged.length} of ${recs.length} matches did not reach the tolerance (${unconverged.map((r) => r.stimulus).join(', ')}): ` +
+        'B cannot be made to respond like A within the iterations or the [0, 1] range, so their shift is the best attempt, not a match\n');
+    }
     if (values.json) writeJsonAtomic(values.json, { model: values.model, matching: recs });
   },
 };
@@ -119,6 +126,10 @@ export const jacobianCommand: Command = {
   usage: `illusion-lab jacobian --model DIR [--method shift|autograd|regression|fd] [--block N] [--canvas N] [--grey V]
                       [--probes N] [--amplitude S] [--seed N] [--step E] [--out FILE.json]
 
+Linearises the network around a uniform grey input: the Jacobian of the central block's output with respect
+to its input (rows and columns flattened (y·W + x)·3 + c, RGB), by the chosen method.
+
+${modelHelp}
   --method M     shift (default; 3 backward passes, exact at a uniform operating point), autograd (one row per
                  backward pass), regression (J = R·I⁺, N probes of std S), fd (central differences, step E)
   --probes N     regression probes (default 2·d, at least d = 3·block²)   --amplitude S  their std (default 0.01)
@@ -166,6 +177,10 @@ export const eigenCommand: Command = {
   summary: 'eigen-analysis and artificial CSFs of one model\'s Jacobian',
   usage: `illusion-lab eigen --model DIR [--block N] [--canvas N] [--grey V] [--ppd P] [--json FILE]
 
+Eigen-decomposes the network's Jacobian (by the exact shift method) with the WebAssembly core, assigns the
+eigenvectors to opponent channels, and prints the artificial contrast sensitivity functions per channel.
+
+${modelHelp}
 ${geometryHelp}
   --ppd P        pixels per degree for the CSF frequencies (default 64)
   --json FILE    write the eigenvalues, channel assignment, mechanisms and CSFs as JSON`,
