@@ -1,5 +1,5 @@
 // Helpers shared by the facade: argument checks before crossing into WebAssembly, and reading a
-// multi-output result of the core (an `Outputs` handle: named arrays moved out once, then freed).
+// multi-output result of the core (an `Outputs` handle: named arrays copied out of WASM memory, then freed).
 import { CoreError } from './errors.ts';
 import { memory } from './load.ts';
 import type { Outputs } from './wasm-pkg/illusion_wasm.js';

@@ -1,6 +1,6 @@
 //! wasm-bindgen bindings of illusion-core. Every export validates through the core and returns a
 //! JS `Error` with the core's message on bad input, never a trap. Operations with several outputs
-//! return an [`Outputs`]: named f64 arrays (moved out once with `take`) and named scalars.
+//! return an [`Outputs`]: named f64 arrays (copied out by JS through `address` and `length`) and named scalars.
 
 use illusion_core::colour::{self, Space};
 use illusion_core::csf::{self, CsfModel};
@@ -31,18 +31,14 @@ impl Outputs {
 
 #[wasm_bindgen]
 impl Outputs {
-    /// Move out the array called `name` (an empty array if absent or already taken).
-    pub fn take(&mut self, name: &str) -> Vec<f64> {
-        self.arrays.iter_mut().find(|(n, _)| *n == name).map(|(_, v)| std::mem::take(v)).unwrap_or_default()
-    }
-
-    /// Address in WebAssembly memory of the array called `name` (0 if absent), for a copy made by JS:
-    /// `new Float64Array(n).set(view)` is several times faster in V8 than the `slice()` behind `take`.
+    /// Address in WebAssembly memory of the array called `name` (0 if absent), for a copy made by JS
+    /// (ts/core/outputs.ts): `new Float64Array(n).set(view)` is several times faster in V8 than the
+    /// `slice()` wasm-bindgen uses to return a `Vec<f64>`.
     pub fn address(&self, name: &str) -> usize {
         self.arrays.iter().find(|(n, _)| *n == name).map_or(0, |(_, v)| v.as_ptr() as usize)
     }
 
-    /// Length of the array called `name` (0 if absent or taken).
+    /// Length of the array called `name` (0 if absent).
     pub fn length(&self, name: &str) -> usize {
         self.arrays.iter().find(|(n, _)| *n == name).map_or(0, |(_, v)| v.len())
     }
