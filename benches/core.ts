@@ -29,15 +29,21 @@ function symmetric(a: Matrix): Matrix {
   return matrix(n, n, a.data.map((v, p) => (v + a.data[(p % n) * n + Math.floor(p / n)]) / 2));
 }
 interface Timing { median: number; min: number }
-// The first run is discarded when short (< 2 s), as a warm-up: V8 starts WebAssembly and JS in a baseline
-// tier and recompiles hot functions in the background, so short first runs time the compiler, not the code.
+// Warm-up: calls are discarded until they total 0.5 s (at least one call); a single call longer than 2 s
+// ends the warm-up and is kept as the first measurement. V8 starts WebAssembly and JS in a baseline tier
+// and recompiles hot functions in the background, so early calls time the compiler, not the code (one
+// discarded call was too few at n = 256: symmetric eig ran 19 ms in the benchmark against 15 ms steady).
 // ml-matrix (JS) and NumPy (benches/core_numpy.py) get the same treatment as the core.
+const WARMUP_MS = 500;
 function median(f: () => void, r: number): Timing {
   const ts: number[] = [];
-  const t0 = performance.now();
-  f();
-  const first = performance.now() - t0;
-  if (first > 2000) ts.push(first);
+  for (let warm = 0; warm < WARMUP_MS;) {
+    const t = performance.now();
+    f();
+    const d = performance.now() - t;
+    if (d > 2000) { ts.push(d); break; }
+    warm += d;
+  }
   while (ts.length < r) { const t = performance.now(); f(); ts.push(performance.now() - t); }
   ts.sort((x, y) => x - y);
   return { median: ts[Math.floor(ts.length / 2)], min: ts[0] };

@@ -20,13 +20,18 @@ def blas_library():
 
 
 def times(f, reps):
-    """Same protocol as benches/core.ts: the first run is discarded when shorter than 2 s (warm-up)."""
+    """Same protocol as benches/core.ts: calls are discarded until they total 0.5 s (warm-up, at least one);
+    a single call longer than 2 s ends the warm-up and counts as the first measurement."""
     ts = []
-    t0 = time.perf_counter()
-    f()
-    first = (time.perf_counter() - t0) * 1000.0
-    if first > 2000.0:
-        ts.append(first)
+    warm = 0.0
+    while warm < 500.0:
+        t0 = time.perf_counter()
+        f()
+        d = (time.perf_counter() - t0) * 1000.0
+        if d > 2000.0:
+            ts.append(d)
+            break
+        warm += d
     while len(ts) < reps:
         t0 = time.perf_counter()
         f()
