@@ -10,10 +10,11 @@
 // `cargo install wasm-bindgen-cli --version <that version>` when missing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FAER_VERSION, patchFaer } from './faer-patch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'ts', 'core', 'wasm-pkg');
@@ -46,7 +47,7 @@ function listFiles(dir) {
 
 function sourceHash() {
   const h = createHash('sha256');
-  const files = [join(root, 'Cargo.toml'), join(root, 'Cargo.lock'), fileURLToPath(import.meta.url), ...listFiles(join(root, 'crates'))]
+  const files = [join(root, 'Cargo.toml'), join(root, 'Cargo.lock'), fileURLToPath(import.meta.url), join(root, 'scripts', 'faer-patch.mjs'), ...listFiles(join(root, 'crates'))]
     .filter(existsSync).sort();
   for (const f of files) { h.update(relative(root, f)); h.update(readFileSync(f)); }
   return h.digest('hex');
@@ -101,17 +102,40 @@ function lldName() {
   return capture('which', [name]) ? name : null;
 }
 
+// The build runs in a shadow workspace (in the cargo target folder): the repository's Cargo.toml plus a
+// [patch] of faer by a patched copy of its source (scripts/faer-patch.mjs), its Cargo.lock copied, crates/
+// linked. The repository's own Cargo.toml and Cargo.lock stay as committed (native builds use plain faer).
+function shadowWorkspace(cargo, env) {
+  const meta = spawnSync(cargo, ['metadata', '--format-version', '1', '--filter-platform', target, '--manifest-path', join(root, 'Cargo.toml')],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
+  if (meta.status !== 0) fail(`cargo metadata failed (could not fetch the crates?):\n${meta.stderr}`);
+  const faer = JSON.parse(meta.stdout).packages.find((p) => p.name === 'faer');
+  if (!faer || faer.version !== FAER_VERSION) fail(`Cargo.lock has faer ${faer?.version ?? '(none)'}, scripts/faer-patch.mjs is for ${FAER_VERSION}: update the patch`);
+  const patched = join(targetDir, 'patched', `faer-${FAER_VERSION}`);
+  try { patchFaer(dirname(faer.manifest_path), patched); } catch (e) { fail(e.message); }
+  const ws = join(targetDir, 'workspace');
+  mkdirSync(ws, { recursive: true });
+  writeFileSync(join(ws, 'Cargo.toml'), readFileSync(join(root, 'Cargo.toml'), 'utf8') +
+    `\n# added by scripts/build-wasm.mjs (shadow workspace)\n[patch.crates-io]\nfaer = { path = ${JSON.stringify(patched)} }\n`);
+  writeFileSync(join(ws, 'Cargo.lock'), readFileSync(join(root, 'Cargo.lock')));
+  const link = join(ws, 'crates');
+  let current = null;
+  try { current = readlinkSync(link); } catch { /* absent */ }
+  if (current !== join(root, 'crates')) { rmSync(link, { recursive: true, force: true }); symlinkSync(join(root, 'crates'), link); }
+  return join(ws, 'Cargo.toml');
+}
+
 let wasmFile;
 if (hasRustupTarget()) {
   log('toolchain: rustup with the wasm32-unknown-unknown target');
-  run('cargo', ['build', '--release', '-p', 'illusion-wasm', '--target', target],
-      { CARGO_TARGET_DIR: targetDir, RUSTFLAGS: rustflags });
+  const env = { CARGO_TARGET_DIR: targetDir, RUSTFLAGS: rustflags };
+  run('cargo', ['build', '--release', '-p', 'illusion-wasm', '--target', target, '--manifest-path', shadowWorkspace('cargo', env)], env);
 } else {
   const linker = debianToolchain();
   log(`toolchain: Debian rustc-web with -Zbuild-std, linker ${linker}`);
-  run('/usr/bin/cargo', ['build', '--release', '-p', 'illusion-wasm', '--target', target,
-    '-Zbuild-std=std,panic_abort', '--config', `target.${target}.linker="${linker}"`],
-  { CARGO_TARGET_DIR: targetDir, RUSTFLAGS: rustflags, RUSTC: '/usr/bin/rustc', RUSTDOC: '/usr/bin/rustdoc', RUSTC_BOOTSTRAP: '1' });
+  const env = { CARGO_TARGET_DIR: targetDir, RUSTFLAGS: rustflags, RUSTC: '/usr/bin/rustc', RUSTDOC: '/usr/bin/rustdoc', RUSTC_BOOTSTRAP: '1' };
+  run('/usr/bin/cargo', ['build', '--release', '-p', 'illusion-wasm', '--target', target, '--manifest-path', shadowWorkspace('/usr/bin/cargo', env),
+    '-Zbuild-std=std,panic_abort', '--config', `target.${target}.linker="${linker}"`], env);
 }
 wasmFile = join(targetDir, target, 'release', 'illusion_wasm.wasm');
 if (!existsSync(wasmFile)) fail(`cargo did not produce ${wasmFile}`);

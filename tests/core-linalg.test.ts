@@ -150,6 +150,28 @@ test('svd: ‖A − UΣVᵀ‖, orthogonality and singular values vs NumPy', (t)
   }
 });
 
+// The WASM build patches faer's Euclidean norm with a two-lane fast path (scripts/faer-patch.mjs); the
+// singular value of a single column is that column's norm, through the patched Householder reflector.
+test('svd of one column is its Euclidean norm: every length 1–67 and 300, magnitudes over 400 decades, zero', (t) => {
+  const r = seeded(77);
+  const robustNorm = (x: Float64Array) => {
+    const m = x.reduce((a, v) => Math.max(a, Math.abs(v)), 0);
+    return m === 0 ? 0 : m * Math.sqrt(x.reduce((a, v) => a + (v / m) ** 2, 0));
+  };
+  const columns: [string, Float64Array][] = [];
+  for (let n = 1; n <= 67; n++) columns.push([`random ${n}`, Float64Array.from({ length: n }, r)]);
+  columns.push(['random 300', Float64Array.from({ length: 300 }, r)]);
+  columns.push(['decades 1e-200…1e200', Float64Array.from({ length: 41 }, (_, i) => (i % 2 ? -1 : 1) * 10 ** (10 * i - 200))]);
+  columns.push(['tiny 1e-300', Float64Array.from({ length: 9 }, (_, i) => (i + 1) * 1e-300)]);
+  columns.push(['huge 1e300', Float64Array.from({ length: 9 }, (_, i) => (i + 1) * 1e300)]);
+  columns.push(['zero', new Float64Array(5)]);
+  for (const [name, x] of columns) {
+    const s = core.svd(matrix(x.length, 1, x)).s[0];
+    const want = robustNorm(x);
+    t.true(want === 0 ? s === 0 : Math.abs(s - want) <= 4e-16 * Math.sqrt(x.length) * want, `${name}: ${s} vs ${want}`);
+  }
+});
+
 test('pinv: Penrose conditions, rank and agreement with scipy.linalg.pinv', (t) => {
   for (const c of fx.pinv) {
     const a = fromFixture(c.a);
