@@ -1,11 +1,12 @@
 // Benchmark of the numerical core (WebAssembly in Node, one thread) against NumPy (OpenBLAS; 1 and 2
-// threads) and ml-matrix (pure JS), on the same matrices, plus FFT2 and the pool's scaling on 2 cores.
+// threads), the same faer routines compiled natively (benches/native-faer, 1 and 2 threads; skipped without
+// cargo or with --no-native) and ml-matrix (pure JS), on the same matrices, plus FFT2 and the pool's scaling.
 //   npm run bench:core            full run: n = 256, 768, 1536, 3072 (several minutes)
 //   npm run bench:core -- --quick n = 256, 768; ml-matrix at 256 only
 // Prints medians (ms) and ratios; "core/np1" < 4 is the target for eig and SVD.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, homedir, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EigenvalueDecomposition, Matrix as MlMatrix, SingularValueDecomposition, pseudoInverse } from 'ml-matrix';
 import { CorePool, loadCore, matrix, type Matrix } from '../ts/core/index.ts';
@@ -53,10 +54,27 @@ const fmt = (t?: Timing) => (t === undefined ? '—' : fmtMs(t.median));
 // ratios of the fastest runs: robust to other load on a shared machine (equal to the median for 1 run)
 const ratio = (a?: Timing, b?: Timing) => (a === undefined || b === undefined ? '—' : (a.min / b.min).toFixed(2));
 
+// Builds benches/native-faer (release, native CPU features of the default target) once into the user's cache;
+// undefined when cargo is missing or --no-native is given.
+function nativeFaer(): string | undefined {
+  if (process.argv.includes('--no-native')) return undefined;
+  const manifest = join(import.meta.dirname, 'native-faer', 'Cargo.toml');
+  const targetDir = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache', 'illusion-lab', 'cargo-native-bench');
+  if (spawnSync('cargo', ['--version'], { stdio: 'ignore' }).status !== 0) return undefined;
+  process.stderr.write('building benches/native-faer (first time: ≈ 1–2 min)\n');
+  const b = spawnSync('cargo', ['build', '--release', '--quiet', '--manifest-path', manifest], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CARGO_TARGET_DIR: targetDir } });
+  if (b.status !== 0) {
+    process.stderr.write('error: could not build benches/native-faer (cargo build failed, above); --no-native skips it\n');
+    process.exit(1);
+  }
+  return join(targetDir, 'release', 'native-faer-bench');
+}
+
 const core = await loadCore();
+const native = nativeFaer(); // built before any timing
 const dir = mkdtempSync(join(tmpdir(), 'illusion-bench-'));
 const jobs: { key: string; op: Op; file: string; rows: number; cols: number; reps: number; shape?: number[] }[] = [];
-const results = new Map<string, { core?: Timing; np1?: Timing; np2?: Timing; ml?: Timing; label: string }>();
+const results = new Map<string, { core?: Timing; np1?: Timing; np2?: Timing; nf1?: Timing; nf2?: Timing; ml?: Timing; label: string }>();
 
 function addJob(key: string, label: string, op: Op, m: Matrix, r: number, shape?: number[]) {
   const file = `${key}.f64`;
@@ -115,6 +133,17 @@ try {
     process.stderr.write(`numpy ${threads} thread(s) done\n`);
   }
 
+  // --- the same faer routines compiled natively (benches/native-faer), 1 and 2 threads ---
+  // How much of the core's distance to NumPy is WebAssembly's instruction set rather than the library.
+  if (native !== undefined) {
+    for (const threads of [1, 2]) {
+      const r = spawnSync(native, [dir, JSON.stringify({ jobs }), String(threads)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      if (r.status !== 0) throw new Error(`native faer benchmark failed: ${r.stderr}`);
+      for (const [k, ms] of Object.entries(JSON.parse(r.stdout).ms as Record<string, Timing>)) results.get(k)![threads === 1 ? 'nf1' : 'nf2'] = ms;
+      process.stderr.write(`native faer ${threads} thread(s) done\n`);
+    }
+  }
+
   // --- ml-matrix ---
   for (const n of mlSizes) {
     const a = randomMatrix(n, n, n);
@@ -157,12 +186,13 @@ try {
   console.log(`core: WebAssembly (simd128) in Node ${process.version}, one thread; NumPy ${np.numpy} with BLAS ${np.blas.join(', ') || 'unknown'}`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average at the end ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
   console.log('times: medians; ratios: of the fastest runs');
-  console.log('| operation | core | NumPy 1 thr | NumPy 2 thr | ml-matrix | core/np1 | core/np2 | ml/core |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| operation | core | NumPy 1 thr | NumPy 2 thr | faer native 1 thr | faer native 2 thr | ml-matrix | core/np1 | core/np2 | core/faer1 | ml/core |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [, r] of results) {
-    console.log(`| ${r.label} | ${fmt(r.core)} | ${fmt(r.np1)} | ${fmt(r.np2)} | ${fmt(r.ml)} | ${ratio(r.core, r.np1)} | ${ratio(r.core, r.np2)} | ${ratio(r.ml, r.core)} |`);
+    console.log(`| ${r.label} | ${fmt(r.core)} | ${fmt(r.np1)} | ${fmt(r.np2)} | ${fmt(r.nf1)} | ${fmt(r.nf2)} | ${fmt(r.ml)} | ${ratio(r.core, r.np1)} | ${ratio(r.core, r.np2)} | ${ratio(r.core, r.nf1)} | ${ratio(r.ml, r.core)} |`);
   }
   console.log(`\npool: 16 × eigGeneral 384×384 — 1 worker ${fmtMs(pool1)}, 2 workers ${fmtMs(pool2)}, speed-up ${(pool1 / pool2).toFixed(2)}× (cores obtained: ${coresUsed.get(1)?.toFixed(2)} and ${coresUsed.get(2)?.toFixed(2)})`);
+  if (native === undefined) console.log('faer native: not run (no cargo on this machine, or --no-native)');
   if (!quick) console.log('ml-matrix above 768 skipped: O(n³) from its 768 time, one size would take tens of minutes.');
 } finally {
   rmSync(dir, { recursive: true, force: true });
