@@ -102,7 +102,7 @@ function lldName() {
   return capture('which', [name]) ? name : null;
 }
 
-// The build runs in a shadow workspace (in the cargo target folder): the repository's Cargo.toml plus a
+// The build runs in a shadow workspace (in the cargo target folder, one per clone): the repository's Cargo.toml plus a
 // [patch] of faer by a patched copy of its source (scripts/faer-patch.mjs), its Cargo.lock copied, crates/
 // linked. The repository's own Cargo.toml and Cargo.lock stay as committed (native builds use plain faer).
 function shadowWorkspace(cargo, env) {
@@ -113,7 +113,8 @@ function shadowWorkspace(cargo, env) {
   if (!faer || faer.version !== FAER_VERSION) fail(`Cargo.lock has faer ${faer?.version ?? '(none)'}, scripts/faer-patch.mjs is for ${FAER_VERSION}: update the patch`);
   const patched = join(targetDir, 'patched', `faer-${FAER_VERSION}`);
   try { patchFaer(dirname(faer.manifest_path), patched); } catch (e) { fail(e.message); }
-  const ws = join(targetDir, 'workspace');
+  // one shadow workspace per clone: clones share the cargo folder, and each links its own crates/
+  const ws = join(targetDir, 'workspaces', createHash('sha256').update(root).digest('hex').slice(0, 12));
   mkdirSync(ws, { recursive: true });
   writeFileSync(join(ws, 'Cargo.toml'), readFileSync(join(root, 'Cargo.toml'), 'utf8') +
     `\n# added by scripts/build-wasm.mjs (shadow workspace)\n[patch.crates-io]\nfaer = { path = ${JSON.stringify(patched)} }\n`);
@@ -121,7 +122,7 @@ function shadowWorkspace(cargo, env) {
   const link = join(ws, 'crates');
   let current = null;
   try { current = readlinkSync(link); } catch { /* absent */ }
-  if (current !== join(root, 'crates')) { rmSync(link, { recursive: true, force: true }); symlinkSync(join(root, 'crates'), link); }
+  if (current !== join(root, 'crates')) { rmSync(link, { recursive: true, force: true }); symlinkSync(join(root, 'crates'), link, 'junction'); } // junction: no privilege needed on Windows; ignored elsewhere
   return join(ws, 'Cargo.toml');
 }
 
