@@ -70,6 +70,25 @@ function nativeFaer(): string | undefined {
   return join(targetDir, 'release', 'native-faer-bench');
 }
 
+// NumPy with OpenBLAS is the reference every ratio is taken against (the issue: not the reference BLAS, whose
+// LAPACK runs 2–10× slower): checked before any timing, one line when missing.
+const python = process.env.ILLUSION_BENCH_PYTHON ?? '/usr/bin/python3';
+{
+  const r = spawnSync(python, [join(import.meta.dirname, 'core_numpy.py'), '--blas'], { encoding: 'utf8' });
+  const fix = '(Debian: apt-get install python3-numpy libopenblas0-pthread; another interpreter: ILLUSION_BENCH_PYTHON=/path/to/python)';
+  let why: string | undefined;
+  if (r.error) why = `${python} not found`;
+  else if (r.status !== 0) why = `${python} has no NumPy`;
+  else {
+    const libs = JSON.parse(r.stdout) as string[];
+    if (!libs.some((l) => /openblas/i.test(l))) why = `NumPy in ${python} uses ${libs.join(', ') || 'an unknown BLAS'}, not OpenBLAS`;
+  }
+  if (why !== undefined) {
+    process.stderr.write(`error: bench:core needs NumPy with OpenBLAS as its reference: ${why} ${fix}\n`);
+    process.exit(1);
+  }
+}
+
 const core = await loadCore();
 const native = nativeFaer(); // built before any timing
 const dir = mkdtempSync(join(tmpdir(), 'illusion-bench-'));
@@ -125,7 +144,7 @@ try {
     const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
     delete env.OPENBLAS_CORETYPE;
     delete env.OPENBLAS_L2_SIZE;
-    const r = spawnSync('/usr/bin/python3', [join(import.meta.dirname, 'core_numpy.py'), dir, JSON.stringify({ jobs })], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const r = spawnSync(python, [join(import.meta.dirname, 'core_numpy.py'), dir, JSON.stringify({ jobs })], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
     if (r.status !== 0) throw new Error(`NumPy benchmark failed: ${r.stderr}`);
     const out = JSON.parse(r.stdout);
     info[`numpy${threads}`] = { numpy: out.numpy, blas: out.blas };

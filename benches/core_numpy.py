@@ -3,6 +3,7 @@
 driver) and prints one JSON object. Thread count comes from OPENBLAS_NUM_THREADS, set by the driver.
 
     /usr/bin/python3 benches/core_numpy.py DIR SPEC_JSON
+    /usr/bin/python3 benches/core_numpy.py --blas      (prints the BLAS libraries NumPy loads, as JSON)
 """
 import json
 import os
@@ -41,6 +42,9 @@ def times(f, reps):
 
 
 def main():
+    if sys.argv[1:] == ["--blas"]:
+        print(json.dumps(blas_library()))
+        return
     folder, spec = sys.argv[1], json.loads(sys.argv[2])
     out = {"numpy": np.__version__, "blas": blas_library(), "threads": os.environ.get("OPENBLAS_NUM_THREADS"), "ms": {}}
     for job in spec["jobs"]:

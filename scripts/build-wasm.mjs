@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameS
 import { homedir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FAER_VERSION, patchFaer } from './faer-patch.mjs';
+import { WASM_PATCHES, applyPatch } from './wasm-patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'ts', 'core', 'wasm-pkg');
@@ -47,7 +47,7 @@ function listFiles(dir) {
 
 function sourceHash() {
   const h = createHash('sha256');
-  const files = [join(root, 'Cargo.toml'), join(root, 'Cargo.lock'), fileURLToPath(import.meta.url), join(root, 'scripts', 'faer-patch.mjs'), ...listFiles(join(root, 'crates'))]
+  const files = [join(root, 'Cargo.toml'), join(root, 'Cargo.lock'), fileURLToPath(import.meta.url), join(root, 'scripts', 'wasm-patches.mjs'), ...listFiles(join(root, 'crates'))]
     .filter(existsSync).sort();
   for (const f of files) { h.update(relative(root, f)); h.update(readFileSync(f)); }
   return h.digest('hex');
@@ -103,21 +103,29 @@ function lldName() {
 }
 
 // The build runs in a shadow workspace (in the cargo target folder, one per clone): the repository's Cargo.toml plus a
-// [patch] of faer by a patched copy of its source (scripts/faer-patch.mjs), its Cargo.lock copied, crates/
-// linked. The repository's own Cargo.toml and Cargo.lock stay as committed (native builds use plain faer).
+// [patch] of each crate in scripts/wasm-patches.mjs (faer, gemm-f64) by a patched copy of its source, its Cargo.lock
+// copied, crates/ linked. The repository's own Cargo.toml and Cargo.lock stay as committed (native builds use the
+// crates as published).
 function shadowWorkspace(cargo, env) {
   const meta = spawnSync(cargo, ['metadata', '--format-version', '1', '--filter-platform', target, '--manifest-path', join(root, 'Cargo.toml')],
     { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   if (meta.status !== 0) fail(`cargo metadata failed (could not fetch the crates?):\n${meta.stderr}`);
-  const faer = JSON.parse(meta.stdout).packages.find((p) => p.name === 'faer');
-  if (!faer || faer.version !== FAER_VERSION) fail(`Cargo.lock has faer ${faer?.version ?? '(none)'}, scripts/faer-patch.mjs is for ${FAER_VERSION}: update the patch`);
-  const patched = join(targetDir, 'patched', `faer-${FAER_VERSION}`);
-  try { patchFaer(dirname(faer.manifest_path), patched); } catch (e) { fail(e.message); }
+  const packages = JSON.parse(meta.stdout).packages;
+  const patchLines = [];
+  for (const patch of WASM_PATCHES) {
+    const found = packages.filter((p) => p.name === patch.crate);
+    if (found.length !== 1 || found[0].version !== patch.version) {
+      fail(`Cargo.lock has ${patch.crate} ${found.map((p) => p.version).join(', ') || '(none)'}, scripts/wasm-patches.mjs is for ${patch.version}: update the patch`);
+    }
+    const patched = join(targetDir, 'patched', `${patch.crate}-${patch.version}`);
+    try { applyPatch(patch, dirname(found[0].manifest_path), patched); } catch (e) { fail(e.message); }
+    patchLines.push(`${patch.crate} = { path = ${JSON.stringify(patched)} }`);
+  }
   // one shadow workspace per clone: clones share the cargo folder, and each links its own crates/
   const ws = join(targetDir, 'workspaces', createHash('sha256').update(root).digest('hex').slice(0, 12));
   mkdirSync(ws, { recursive: true });
   writeFileSync(join(ws, 'Cargo.toml'), readFileSync(join(root, 'Cargo.toml'), 'utf8') +
-    `\n# added by scripts/build-wasm.mjs (shadow workspace)\n[patch.crates-io]\nfaer = { path = ${JSON.stringify(patched)} }\n`);
+    `\n# added by scripts/build-wasm.mjs (shadow workspace)\n[patch.crates-io]\n${patchLines.join('\n')}\n`);
   writeFileSync(join(ws, 'Cargo.lock'), readFileSync(join(root, 'Cargo.lock')));
   const link = join(ws, 'crates');
   let current = null;

@@ -75,6 +75,11 @@ const cases: [string, () => unknown, RegExp][] = [
   ['eig vectors string', () => core.eigGeneral(matrix(1, 1, [1]), { vectors: 'true' } as never), /options.vectors must be true or false, got "true" \(a string\)/],
   ['eigh vectors number', () => core.eigSymmetric(matrix(1, 1, [1]), { vectors: 2 } as never), /options.vectors must be true or false, got 2/],
   ['colour3 null', () => core.convertColour3(null as never, 'srgb', 'xyz'), /convertColour3: the colour must be .* got null/],
+  // errors name the function the user called, not the one it calls
+  ['colour3 unknown space', () => core.convertColour3([1, 0, 0], 'srgb', 'hsv' as never), /^convertColour3: unknown colour space "hsv"; valid: srgb/],
+  ['colour3 length 2', () => core.convertColour3([1, 0] as never, 'srgb', 'xyz'), /^convertColour3: expected a 3-vector, got length 2/],
+  ['image unknown target space', () => core.convertImage({ height: 1, width: 1, data: [0, 0, 0] }, 'lab' as never), /^convertImage: unknown colour space "lab"/],
+  ['image unknown source space', () => core.convertImage({ height: 1, width: 1, data: [0, 0, 0], space: 'cmyk' } as never, 'xyz'), /^convertImage: unknown colour space "cmyk"/],
   ['image null', () => core.convertImage(null as never, 'xyz'), /convertImage: the image must be an image \{ height, width, data \}, got null/],
   ['image string height', () => core.convertImage({ height: '1', width: 1, data: new Float32Array(3) } as never, 'xyz'), /height must be a non-negative integer, got "1" \(a string\)/],
   ['radial ppd overflow', () => core.radialAverage({ height: 4, width: 4, data: new Float64Array(16) }, { binWidth: 1, maxFrequency: 4, pixelsPerDegree: 1e308 }), /pixelsPerDegree 1e\+308 makes cycles\/degree overflow/],

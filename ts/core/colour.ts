@@ -18,9 +18,12 @@ export type ColourSpace = (typeof COLOUR_SPACES)[number];
 
 /** Convert a flat list of 3-vectors (e.g. HWC image data) from one space to another. */
 export function convertColour(data: NumericArray, from: ColourSpace, to: ColourSpace): Float64Array {
-  const op = 'convertColour';
+  return convertAs('convertColour', toF64('convertColour', 'data', data), from, to);
+}
+
+/** The conversion itself; errors are reported as coming from `op` (the function the user called). */
+function convertAs(op: string, x: Float64Array, from: ColourSpace, to: ColourSpace): Float64Array {
   const [f, t] = [checkName(op, 'colour space', from, COLOUR_SPACES), checkName(op, 'colour space', to, COLOUR_SPACES)];
-  const x = toF64(op, 'data', data);
   return callCore(op, (w) => w.convertColour(x, f, t));
 }
 
@@ -28,7 +31,7 @@ export function convertColour(data: NumericArray, from: ColourSpace, to: ColourS
 export function convertColour3(rgb: readonly [number, number, number], from: ColourSpace, to: ColourSpace): [number, number, number] {
   const x = toF64('convertColour3', 'the colour', rgb);
   if (x.length !== 3) throw new CoreError(`expected a 3-vector, got length ${x.length}`, 'convertColour3');
-  const o = convertColour(x, from, to);
+  const o = convertAs('convertColour3', x, from, to);
   return [o[0], o[1], o[2]];
 }
 
@@ -51,7 +54,7 @@ export function convertImage(img: RgbImage | ColourImage, to: ColourSpace, from?
   if (img.data.length !== img.height * img.width * 3) {
     throw new CoreError(`image data has length ${img.data.length}, expected ${img.height}×${img.width}×3 = ${img.height * img.width * 3}`, 'convertImage');
   }
-  return { height: img.height, width: img.width, space: to, data: convertColour(data, source, to) };
+  return { height: img.height, width: img.width, space: to, data: convertAs(op, data, source, to) };
 }
 
 /**

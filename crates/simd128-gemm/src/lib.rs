@@ -1,0 +1,316 @@
+//! f64 matrix product C ← α·C + β·A·B for WebAssembly simd128, with the calling convention of the `gemm`
+//! crate's `gemm_basic` (so the WASM build can route `gemm-f64` to it: scripts/wasm-patches.mjs copies this
+//! file into the patched crate as `src/simd128_gemm.rs`).
+//!
+//! Why our own (measured, README "Numerical core → Speed"): in V8 the `gemm` crate's simd128 path ran at
+//! 6–7 GFLOP/s on this project's shapes, this one at 14–18. The register budget decides it: V8 keeps one of
+//! x64's 16 xmm registers as scratch, so gemm's 6×4 kernel (12 accumulators + 3 A vectors + a broadcast)
+//! spills in its inner loop; the 4×4 kernel here holds 8 accumulators, 2 A vectors and 1 broadcast.
+//!
+//! Algorithm (Goto/BLIS): B is packed per KC×NC block into NR-column slivers, A per MC×KC block into MR-row
+//! slivers (zero-padded), and a register-blocked MR×NR kernel runs over sliver pairs; edge tiles go through a
+//! small buffer. Depth steps where a sliver is exactly zero are skipped (faer's multishift QR multiplies by
+//! banded orthogonal factors with zero corners), so an Inf or NaN facing an exact zero there does not reach
+//! the product (as in BLAS libraries, which give no such guarantee either; the core rejects non-finite input). Natively (tests) the two-lane vector is a plain `[f64; 2]`, so one source is tested on both.
+
+#![allow(clippy::too_many_arguments, clippy::missing_safety_doc)]
+
+use std::cell::RefCell;
+
+const MR: usize = 4;
+const NR: usize = 4;
+/// depth of a packed block: one NR-column sliver of B (KC·NR·8 = 8 KiB) stays in L1
+const KC: usize = 256;
+/// rows of a packed A block (MC·KC·8 = 128 KiB, in L2)
+const MC: usize = 64;
+/// columns of a packed B block (KC·NC·8 = 2 MiB)
+const NC: usize = 1024;
+
+#[cfg(target_arch = "wasm32")]
+mod lanes {
+    use core::arch::wasm32::*;
+    pub type V = v128;
+    #[inline(always)]
+    pub fn zero() -> V { f64x2_splat(0.0) }
+    #[inline(always)]
+    pub fn splat(x: f64) -> V { f64x2_splat(x) }
+    #[inline(always)]
+    pub unsafe fn load(p: *const f64) -> V { v128_load(p as *const v128) }
+    #[inline(always)]
+    pub unsafe fn store(p: *mut f64, v: V) { v128_store(p as *mut v128, v) }
+    #[inline(always)]
+    pub fn mul_add(a: V, b: V, c: V) -> V { f64x2_add(c, f64x2_mul(a, b)) }
+    #[inline(always)]
+    pub fn mul(a: V, b: V) -> V { f64x2_mul(a, b) }
+    #[inline(always)]
+    pub fn add(a: V, b: V) -> V { f64x2_add(a, b) }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod lanes {
+    pub type V = [f64; 2];
+    #[inline(always)]
+    pub fn zero() -> V { [0.0; 2] }
+    #[inline(always)]
+    pub fn splat(x: f64) -> V { [x; 2] }
+    #[inline(always)]
+    pub unsafe fn load(p: *const f64) -> V { [*p, *p.add(1)] }
+    #[inline(always)]
+    pub unsafe fn store(p: *mut f64, v: V) { *p = v[0]; *p.add(1) = v[1]; }
+    #[inline(always)]
+    pub fn mul_add(a: V, b: V, c: V) -> V { [c[0] + a[0] * b[0], c[1] + a[1] * b[1]] }
+    #[inline(always)]
+    pub fn mul(a: V, b: V) -> V { [a[0] * b[0], a[1] * b[1]] }
+    #[inline(always)]
+    pub fn add(a: V, b: V) -> V { [a[0] + b[0], a[1] + b[1]] }
+}
+use lanes::*;
+
+/// The MR×NR tile A_sliver·B_sliver over depth k, column-major in `out` (out[j·MR + i]). Never inlined, so
+/// that V8 allocates its registers on its own (LLVM otherwise inlines the whole product into faer's matmul).
+#[inline(never)]
+unsafe fn kernel(k: usize, mut pa: *const f64, mut pb: *const f64, out: *mut f64) {
+    let (mut c00, mut c10, mut c01, mut c11) = (zero(), zero(), zero(), zero());
+    let (mut c02, mut c12, mut c03, mut c13) = (zero(), zero(), zero(), zero());
+    for _ in 0..k {
+        let a0 = load(pa);
+        let a1 = load(pa.add(2));
+        let b = splat(*pb);
+        c00 = mul_add(a0, b, c00);
+        c10 = mul_add(a1, b, c10);
+        let b = splat(*pb.add(1));
+        c01 = mul_add(a0, b, c01);
+        c11 = mul_add(a1, b, c11);
+        let b = splat(*pb.add(2));
+        c02 = mul_add(a0, b, c02);
+        c12 = mul_add(a1, b, c12);
+        let b = splat(*pb.add(3));
+        c03 = mul_add(a0, b, c03);
+        c13 = mul_add(a1, b, c13);
+        pa = pa.add(MR);
+        pb = pb.add(NR);
+    }
+    store(out, c00);
+    store(out.add(2), c10);
+    store(out.add(4), c01);
+    store(out.add(6), c11);
+    store(out.add(8), c02);
+    store(out.add(10), c12);
+    store(out.add(12), c03);
+    store(out.add(14), c13);
+}
+
+/// The depth range [lo, hi) outside which a packed sliver (`width` values per depth step) is exactly zero.
+/// Factors with zero corners (the banded orthogonal updates of faer's multishift QR, triangular factors)
+/// then skip those steps; for dense data both scans stop at their first element.
+fn nonzero_range(sliver: &[f64], width: usize) -> (usize, usize) {
+    let rows = sliver.len() / width;
+    let zero = |p: usize| sliver[p * width..p * width + width].iter().all(|&v| v == 0.0);
+    let lo = (0..rows).find(|&p| !zero(p)).unwrap_or(rows);
+    let hi = (lo..rows).rev().find(|&p| !zero(p)).map_or(lo, |p| p + 1);
+    (lo, hi)
+}
+
+/// Packs rows i0..i0+mc, columns p0..p0+kc of A (element (i, p) at a[i·rs + p·cs]) into MR-row slivers,
+/// and each sliver's nonzero depth range into `ranges`.
+unsafe fn pack_a(dst: &mut [f64], ranges: &mut Vec<(usize, usize)>, a: *const f64, rs: isize, cs: isize, i0: usize, mc: usize, p0: usize, kc: usize) {
+    ranges.clear();
+    for (ip, sliver) in dst.chunks_exact_mut(MR * kc).take(mc.div_ceil(MR)).enumerate() {
+        let rows = MR.min(mc - ip * MR);
+        let base = a.offset((i0 + ip * MR) as isize * rs + p0 as isize * cs);
+        if rows == MR && rs == 1 {
+            for p in 0..kc {
+                let src = base.offset(p as isize * cs);
+                sliver[p * MR..p * MR + MR].copy_from_slice(core::slice::from_raw_parts(src, MR));
+            }
+        } else {
+            for i in 0..MR {
+                if i < rows {
+                    let row = base.offset(i as isize * rs);
+                    for p in 0..kc {
+                        sliver[p * MR + i] = *row.offset(p as isize * cs);
+                    }
+                } else {
+                    for p in 0..kc {
+                        sliver[p * MR + i] = 0.0;
+                    }
+                }
+            }
+        }
+        ranges.push(nonzero_range(sliver, MR));
+    }
+}
+
+/// Packs rows p0..p0+kc, columns j0..j0+nc of B (element (p, j) at b[p·rs + j·cs]) into NR-column slivers,
+/// and each sliver's nonzero depth range into `ranges`.
+unsafe fn pack_b(dst: &mut [f64], ranges: &mut Vec<(usize, usize)>, b: *const f64, rs: isize, cs: isize, p0: usize, kc: usize, j0: usize, nc: usize) {
+    ranges.clear();
+    for (jp, sliver) in dst.chunks_exact_mut(NR * kc).take(nc.div_ceil(NR)).enumerate() {
+        let cols = NR.min(nc - jp * NR);
+        let base = b.offset(p0 as isize * rs + (j0 + jp * NR) as isize * cs);
+        if cols == NR && cs == 1 {
+            for p in 0..kc {
+                let src = base.offset(p as isize * rs);
+                sliver[p * NR..p * NR + NR].copy_from_slice(core::slice::from_raw_parts(src, NR));
+            }
+        } else {
+            for j in 0..NR {
+                if j < cols {
+                    let col = base.offset(j as isize * cs);
+                    for p in 0..kc {
+                        sliver[p * NR + j] = *col.offset(p as isize * rs);
+                    }
+                } else {
+                    for p in 0..kc {
+                        sliver[p * NR + j] = 0.0;
+                    }
+                }
+            }
+        }
+        ranges.push(nonzero_range(sliver, NR));
+    }
+}
+
+/// How a tile is written into C: `Replace` C = β·T, `Add` C += β·T, `Scale` C = α·C + β·T.
+#[derive(Clone, Copy, PartialEq)]
+enum Write {
+    Replace,
+    Add,
+    Scale(f64),
+}
+
+#[inline(always)]
+unsafe fn write_tile(c: *mut f64, rs: isize, cs: isize, rows: usize, cols: usize, tile: &[f64; MR * NR], beta: f64, how: Write) {
+    if rows == MR && cols == NR && rs == 1 {
+        let bv = splat(beta);
+        for j in 0..NR {
+            let dst = c.offset(j as isize * cs);
+            for h in 0..MR / 2 {
+                let t = mul(bv, load(tile.as_ptr().add(j * MR + 2 * h)));
+                let d = dst.add(2 * h);
+                let v = match how {
+                    Write::Replace => t,
+                    Write::Add => add(load(d), t),
+                    Write::Scale(alpha) => add(mul(splat(alpha), load(d)), t),
+                };
+                store(d, v);
+            }
+        }
+        return;
+    }
+    for j in 0..cols {
+        for i in 0..rows {
+            let d = c.offset(i as isize * rs + j as isize * cs);
+            let t = beta * tile[j * MR + i];
+            *d = match how {
+                Write::Replace => t,
+                Write::Add => *d + t,
+                Write::Scale(alpha) => alpha * *d + t,
+            };
+        }
+    }
+}
+
+/// Packing buffers, kept between calls.
+struct Packed {
+    a: Vec<f64>,
+    b: Vec<f64>,
+    a_ranges: Vec<(usize, usize)>,
+    b_ranges: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    static PACKED: RefCell<Packed> = const { RefCell::new(Packed { a: Vec::new(), b: Vec::new(), a_ranges: Vec::new(), b_ranges: Vec::new() }) };
+}
+
+/// dst ← α·dst + β·lhs·rhs (dst m×n, lhs m×k, rhs k×n), with `gemm::gemm`'s argument order: strides are
+/// given column stride first; when `read_dst` is false or α = 0, dst is not read (it may hold anything).
+/// Conjugation flags are meaningless for f64; `parallelism` is ignored (one thread).
+#[inline(never)]
+pub unsafe fn gemm<P>(
+    m: usize,
+    n: usize,
+    k: usize,
+    dst: *mut f64,
+    dst_cs: isize,
+    dst_rs: isize,
+    read_dst: bool,
+    lhs: *const f64,
+    lhs_cs: isize,
+    lhs_rs: isize,
+    rhs: *const f64,
+    rhs_cs: isize,
+    rhs_rs: isize,
+    alpha: f64,
+    beta: f64,
+    _conj_dst: bool,
+    _conj_lhs: bool,
+    _conj_rhs: bool,
+    _parallelism: P,
+) {
+    if m == 0 || n == 0 {
+        return;
+    }
+    let alpha = if read_dst { alpha } else { 0.0 };
+    let first = if alpha == 0.0 { Write::Replace } else if alpha == 1.0 { Write::Add } else { Write::Scale(alpha) };
+    if k == 0 {
+        for j in 0..n {
+            for i in 0..m {
+                let d = dst.offset(i as isize * dst_rs + j as isize * dst_cs);
+                *d = match first {
+                    Write::Replace => 0.0,
+                    Write::Add => *d,
+                    Write::Scale(a) => a * *d,
+                };
+            }
+        }
+        return;
+    }
+    PACKED.with(|cell| {
+        let mut guard = cell.borrow_mut();
+        let Packed { a: pa, b: pb, a_ranges, b_ranges } = &mut *guard;
+        let kc_max = KC.min(k);
+        let need_b = NC.min(n).div_ceil(NR) * NR * kc_max;
+        let need_a = MC.min(m).div_ceil(MR) * MR * kc_max;
+        if pb.len() < need_b {
+            pb.resize(need_b, 0.0);
+        }
+        if pa.len() < need_a {
+            pa.resize(need_a, 0.0);
+        }
+        let mut tile = [0.0f64; MR * NR];
+        for j0 in (0..n).step_by(NC) {
+            let nc = NC.min(n - j0);
+            for p0 in (0..k).step_by(KC) {
+                let kc = KC.min(k - p0);
+                let how = if p0 == 0 { first } else { Write::Add };
+                pack_b(pb, b_ranges, rhs, rhs_rs, rhs_cs, p0, kc, j0, nc);
+                for i0 in (0..m).step_by(MC) {
+                    let mc = MC.min(m - i0);
+                    pack_a(pa, a_ranges, lhs, lhs_rs, lhs_cs, i0, mc, p0, kc);
+                    for (jp, &(b_lo, b_hi)) in b_ranges.iter().enumerate() {
+                        let cols = NR.min(nc - jp * NR);
+                        let b_sliver = pb.as_ptr().add(jp * NR * kc);
+                        for (ip, &(a_lo, a_hi)) in a_ranges.iter().enumerate() {
+                            let rows = MR.min(mc - ip * MR);
+                            let (lo, hi) = (a_lo.max(b_lo), a_hi.min(b_hi));
+                            if lo >= hi {
+                                if how == Write::Add {
+                                    continue; // adds exactly zero
+                                }
+                                tile = [0.0; MR * NR];
+                            } else {
+                                kernel(hi - lo, pa.as_ptr().add(ip * MR * kc + lo * MR), b_sliver.add(lo * NR), tile.as_mut_ptr());
+                            }
+                            let c = dst.offset((i0 + ip * MR) as isize * dst_rs + (j0 + jp * NR) as isize * dst_cs);
+                            write_tile(c, dst_rs, dst_cs, rows, cols, &tile, beta, how);
+                        }
+                    }
+                }
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests;
