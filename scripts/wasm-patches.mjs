@@ -10,12 +10,12 @@
 // the robust norm to rounding; otherwise (overflow, tiny vectors, NaN) faer's own path runs unchanged. Gains:
 // symmetric eig 256 −13 %, eig 256 −9 %, eigenvalues only −14 %.
 //
-// gemm-f64 — f64 products. Why (measured, README "Numerical core → Speed"): in V8, gemm's simd128 path ran at
-// 6–7 GFLOP/s on the shapes of eig/SVD at n = 256 (and 6 at 512³); crates/simd128-gemm (4×4 kernel, Goto
-// packing) runs the same products at 15–19. gemm's largest simd128 kernel is 6×4: 12 accumulators + 3 A vectors
-// + a broadcast = 16 live 128-bit values, and V8 keeps one of x64's 16 xmm registers as scratch, so it spills
-// in its inner loop. The patch routes gemm-f64's f64 entry point to crates/simd128-gemm (copied in as
-// src/simd128_gemm.rs); everything else in gemm (complex types, native targets) is unchanged.
+// gemm-f64 — f64 products. Why (measured, README "Numerical core → Speed"; same machine, A/B of the two
+// builds): gemm's simd128 path ran 17.0 GFLOP/s at 256³, 19.9 at 768³ and 19–20 on the 64–96-deep shapes
+// of eig/SVD at n = 256; crates/simd128-gemm (4×4 kernel, Goto packing) 21.8, 25.4 and 21–23; eig 256
+// 38.4 → 31.6 ms. gemm's largest simd128 kernel is 6×4: 12 accumulators + 3 A vectors + a broadcast = 16
+// live 128-bit values, one more than V8 allocates on x64. The patch routes gemm-f64's f64 entry point to
+// crates/simd128-gemm (copied in as src/simd128_gemm.rs); everything else in gemm (complex types, native targets) is unchanged.
 
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

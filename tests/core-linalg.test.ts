@@ -150,7 +150,7 @@ test('svd: ‖A − UΣVᵀ‖, orthogonality and singular values vs NumPy', (t)
   }
 });
 
-// The WASM build patches faer's Euclidean norm with a two-lane fast path (scripts/faer-patch.mjs); the
+// The WASM build patches faer's Euclidean norm with a two-lane fast path (scripts/wasm-patches.mjs); the
 // singular value of a single column is that column's norm, through the patched Householder reflector.
 test('svd of one column is its Euclidean norm: every length 1–67 and 300, magnitudes over 400 decades, zero', (t) => {
   const r = seeded(77);
@@ -221,4 +221,49 @@ test('matmul agrees with a direct triple loop on odd sizes', (t) => {
     for (let p = 0; p < 29; p++) s += a.data[i * 29 + p] * b.data[p * 7 + j];
     t.true(Math.abs(c.data[i * 7 + j] - s) < 1e-13);
   }
+});
+
+// The WASM build's matrix product is our own (crates/simd128-gemm, 4×4 tiles, blocks of MC = 64 rows,
+// KC = 256 depth, NC = 1024 columns, exactly-zero depth ranges skipped): its native tests run on a plain
+// two-lane stand-in, so here the real simd128 code is checked against a direct triple loop on every block
+// edge, and on triangular and disjoint factors whose zero corners it skips.
+test('matmul equals a direct triple loop on every block edge and on factors with zero corners', (t) => {
+  const direct = (a: Matrix, b: Matrix) => {
+    const out = new Float64Array(a.rows * b.cols);
+    const bound = new Float64Array(a.rows * b.cols);
+    for (let i = 0; i < a.rows; i++) {
+      for (let j = 0; j < b.cols; j++) {
+        let s = 0, m = 0;
+        for (let p = 0; p < a.cols; p++) { const x = a.data[i * a.cols + p] * b.data[p * b.cols + j]; s += x; m += Math.abs(x); }
+        out[i * b.cols + j] = s;
+        bound[i * b.cols + j] = m;
+      }
+    }
+    return { out, bound };
+  };
+  const check = (a: Matrix, b: Matrix, label: string) => {
+    const got = core.matmul(a, b);
+    t.is(got.rows, a.rows);
+    t.is(got.cols, b.cols);
+    const { out, bound } = direct(a, b);
+    let worst = 0;
+    for (let q = 0; q < out.length; q++) worst = Math.max(worst, Math.abs(got.data[q] - out[q]) / (bound[q] * (a.cols + 2) * 2.3e-16 || 1));
+    t.true(worst <= 1, `${label}: error ${worst.toFixed(2)} × the rounding bound`);
+    return got;
+  };
+  const shapes: [number, number, number][] = [
+    [1, 1, 1], [3, 5, 7], [4, 4, 4], [5, 3, 4], [8, 8, 1], [63, 65, 2], [64, 4, 256], [65, 9, 257],
+    [129, 5, 513], [7, 1023, 3], [3, 1025, 5], [130, 70, 300],
+  ];
+  let seed = 500;
+  for (const [m, k, n] of shapes) check(randomMatrix(m, k, seed++), randomMatrix(k, n, seed++), `${m}×${k}·${k}×${n}`);
+  // upper × lower triangular, banded, and factors whose nonzero depth ranges do not meet (product exactly 0)
+  const masked = (rows: number, cols: number, s: number, keep: (i: number, j: number) => boolean) => {
+    const x = randomMatrix(rows, cols, s);
+    return matrix(rows, cols, x.data.map((v, q) => (keep(Math.floor(q / cols), q % cols) ? v : 0)));
+  };
+  check(masked(70, 90, 1, (i, p) => p >= i), masked(90, 33, 2, (p, j) => p >= j), 'upper · lower');
+  check(masked(96, 96, 3, (i, p) => Math.abs(i - p) <= 9), randomMatrix(96, 200, 4), 'banded · dense');
+  const zero = check(masked(40, 80, 5, (_, p) => p < 40), masked(80, 40, 6, (p) => p >= 40), 'disjoint depth ranges');
+  t.true(zero.data.every((v) => v === 0));
 });

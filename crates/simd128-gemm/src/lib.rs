@@ -2,10 +2,13 @@
 //! crate's `gemm_basic` (so the WASM build can route `gemm-f64` to it: scripts/wasm-patches.mjs copies this
 //! file into the patched crate as `src/simd128_gemm.rs`).
 //!
-//! Why our own (measured, README "Numerical core → Speed"): in V8 the `gemm` crate's simd128 path ran at
-//! 6–7 GFLOP/s on this project's shapes, this one at 14–18. The register budget decides it: V8 keeps one of
-//! x64's 16 xmm registers as scratch, so gemm's 6×4 kernel (12 accumulators + 3 A vectors + a broadcast)
-//! spills in its inner loop; the 4×4 kernel here holds 8 accumulators, 2 A vectors and 1 broadcast.
+//! Why our own (measured, README "Numerical core → Speed"; same machine, AMD EPYC, Node 20, products through
+//! the core's `matmul`, best of 7+): the `gemm` crate's simd128 path (6×4 kernel) ran 17.0 GFLOP/s at 256³,
+//! 19.9 at 768³, 19–20 on the 64–96-deep shapes of eig/SVD at n = 256; this one 21.8, 25.4 and 21–23, and
+//! eig 256 went 38.4 → 31.6 ms. Likely cause: register pressure. gemm's 6×4 kernel keeps 12 accumulators +
+//! 3 A vectors + a broadcast live (16 values), V8 allocates at most 15 of x64's 16 xmm registers; the 4×4
+//! kernel here needs 11. A 4×6 variant (15 live) was slower than both (14.5 GFLOP/s at 256³, 15.9 at 768³),
+//! and writing tiles straight into C from the kernel gained nothing (tried, not kept).
 //!
 //! Algorithm (Goto/BLIS): B is packed per KC×NC block into NR-column slivers, A per MC×KC block into MR-row
 //! slivers (zero-padded), and a register-blocked MR×NR kernel runs over sliver pairs; edge tiles go through a
