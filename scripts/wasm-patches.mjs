@@ -24,6 +24,65 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+// The bulge chase's 3-element reflector applied down three contiguous columns (rows r0..r1): the loops of
+// faer's multishift QR over `a` and `u2`, each written for one indentation depth. The replacement does the
+// same operations in the same order (so the same rounding) two rows at a time, and runs faer's own loop
+// when the matrix is not f64 with unit row stride.
+const tabs = (n) => '\t'.repeat(n);
+function reflectLoop(depth, mat, rows, col) {
+  const t = tabs(depth);
+  const at = (k) => (k === 0 ? `${mat}[(j, ${col})]` : `${mat}[(j, ${col} + ${k})]`);
+  const loop = `${t}for j in ${rows} {\n${t}\tlet ref sum = &${at(0)}\n${t}\t\t+ v1 * &${at(1)}\n${t}\t\t+ v2 * &${at(2)};\n` +
+    `${t}\t${at(0)} -= sum.mul_real(v0);\n${t}\t${at(1)} -= sum.mul_real(v0) * v1;\n${t}\t${at(2)} -= sum.mul_real(v0) * v2;\n${t}}\n`;
+  const [r0, r1] = rows.split('..');
+  const call = `${t}if !reflect3_columns(${mat}.rb_mut(), ${r0}, ${r1}, ${col}, v0, v1, v2) {\n` +
+    loop.split('\n').map((l) => (l ? `\t${l}` : l)).join('\n') + `${t}}\n`;
+  return { find: loop, replace: call };
+}
+const reflect3Columns = `
+// illusion-lab (scripts/wasm-patches.mjs): the 3-element reflector I − v0·(1, v1, v2)ᵀ(1, v1, v2) applied to
+// rows r0..r1 of columns c, c+1, c+2, two rows at a time with simd128; false (nothing done) unless f64 with
+// unit row stride on wasm32. Same operations in the same order as faer's scalar loops.
+#[inline(always)]
+#[allow(unused_variables, unused_mut)]
+fn reflect3_columns<T: RealField>(mut m: MatMut<'_, T>, r0: usize, r1: usize, c: usize, v0: &T, v1: &T, v2: &T) -> bool {
+	#[cfg(target_arch = "wasm32")]
+	if const { T::IS_NATIVE_F64 } && m.row_stride() == 1 {
+		use core::arch::wasm32::*;
+		unsafe {
+			let cs = m.col_stride();
+			let p0 = (m.as_ptr_mut() as *mut f64).offset(c as isize * cs);
+			let (p1, p2) = (p0.offset(cs), p0.offset(2 * cs));
+			let s0 = *(v0 as *const T as *const f64);
+			let s1 = *(v1 as *const T as *const f64);
+			let s2 = *(v2 as *const T as *const f64);
+			let (w0, w1, w2) = (f64x2_splat(s0), f64x2_splat(s1), f64x2_splat(s2));
+			let mut j = r0;
+			while j + 2 <= r1 {
+				let (q0, q1, q2) = (p0.add(j) as *mut v128, p1.add(j) as *mut v128, p2.add(j) as *mut v128);
+				let (x0, x1, x2) = (v128_load(q0), v128_load(q1), v128_load(q2));
+				let sum = f64x2_add(f64x2_add(x0, f64x2_mul(w1, x1)), f64x2_mul(w2, x2));
+				let t = f64x2_mul(sum, w0);
+				v128_store(q0, f64x2_sub(x0, t));
+				v128_store(q1, f64x2_sub(x1, f64x2_mul(t, w1)));
+				v128_store(q2, f64x2_sub(x2, f64x2_mul(t, w2)));
+				j += 2;
+			}
+			if j < r1 {
+				let (x0, x1, x2) = (*p0.add(j), *p1.add(j), *p2.add(j));
+				let sum = (x0 + s1 * x1) + s2 * x2;
+				let t = sum * s0;
+				*p0.add(j) = x0 - t;
+				*p1.add(j) = x1 - t * s1;
+				*p2.add(j) = x2 - t * s2;
+			}
+		}
+		return true;
+	}
+	false
+}
+`;
+
 const faerEdits = [
   {
     file: 'src/linalg/reductions/norm_l2.rs',
@@ -63,6 +122,63 @@ pub fn norm_l2<T: ComplexField>(mat: MatRef<'_, T>) -> T::Real {
 		}
 	}
 	let [acc_sml, acc_med, acc_big] = norm_l2_x3(mat);`,
+  },
+  {
+    // make_householder_imp: short contiguous f64 reflectors (the bulge chase's 3-element ones) in plain scalar code
+    file: 'src/linalg/householder.rs',
+    sha256: '81542a72173780b787c02c24c86fb008dfa6543b178124a55157683df4c8cb6c',
+    find: `	let tail = input.unwrap_or(out.rb());
+	let tail_norm = tail.norm_l2();`,
+    replace: `	// illusion-lab (scripts/wasm-patches.mjs): WebAssembly fast path for short contiguous f64 tails.
+	#[cfg(target_arch = "wasm32")]
+	if const { T::IS_NATIVE_F64 } && out.nrows() <= 8 && out.row_stride() == 1 && input.map_or(true, |i| i.row_stride() == 1) {
+		let n = out.nrows();
+		let dst = out.as_ptr_mut() as *mut f64;
+		let src = match input { Some(i) => i.as_ptr() as *const f64, None => dst as *const f64 };
+		let h = unsafe { *(head as *const T as *const f64) };
+		let mut s = 0.0f64;
+		for k in 0..n {
+			let v = unsafe { *src.add(k) };
+			s += v * v;
+		}
+		// as in the norm patch: no term overflowed and what underflow lost is below 1e-40 of s; |h| ≤ 1e150 keeps
+		// h² finite, and an h² lost to underflow is below 1e-28 of s. faer's own path otherwise.
+		if s.is_finite() && s >= 1.0e-280 && h.abs() <= 1.0e150 {
+			let head_norm = h.abs();
+			let h = if head_norm < f64::MIN_POSITIVE { 0.0 } else { h };
+			let tail_norm = s.sqrt();
+			let norm = (h * h + s).sqrt();
+			let signed_norm = if h < 0.0 { -norm } else { norm };
+			let inv = 1.0 / (h + signed_norm);
+			for k in 0..n {
+				unsafe { *dst.add(k) = *src.add(k) * inv };
+			}
+			unsafe { *(head as *mut T as *mut f64) = -signed_norm };
+			let t = tail_norm * inv.abs();
+			let tau = 0.5 * (1.0 + t * t);
+			return unsafe {
+				HouseholderInfo {
+					tau: crate::hacks::coerce::<f64, T::Real>(tau),
+					head_with_beta_inv: crate::hacks::coerce::<f64, T>(inv),
+					norm: crate::hacks::coerce::<f64, T::Real>(norm),
+				}
+			};
+		}
+	}
+	let tail = input.unwrap_or(out.rb());
+	let tail_norm = tail.norm_l2();`,
+  },
+  {
+    file: 'src/linalg/evd/schur/real_schur.rs',
+    sha256: 'a8f0a965270559e258bc15600dd0464117d5fb16d90ea7d9a1c77ec1e2ea63a0',
+    edits: [
+      { find: 'use linalg::matmul::matmul;\n', replace: 'use linalg::matmul::matmul;\n' + reflect3Columns },
+      // deeper loops first: a replacement re-indents the loop it wraps by one tab
+      reflectLoop(4, 'a', 'istart_m..i_pos + 3', 'i_pos'), // move_bulges_down
+      { ...reflectLoop(4, 'u2', 'i1..i2', 'i_pos - *i_pos_block'), occurrences: 2 }, // move_bulges_down, remove_bulges
+      reflectLoop(3, 'a', 'istart_m..i_pos + 3', 'i_pos'), // introduce_bulges
+      reflectLoop(3, 'u2', 'i1..i2', 'i_pos - ilo'),
+    ],
   },
   {
     // A path dependency is linted in full (registry crates are not): faer's 64-bit-only shifts in code
@@ -134,13 +250,18 @@ export function applyPatch(patch, sourceDir, destDir) {
       writeFileSync(path, readFileSync(join(root, e.copyFrom)));
       continue;
     }
-    const text = readFileSync(path, 'utf8');
+    let text = readFileSync(path, 'utf8');
     const sha = createHash('sha256').update(text).digest('hex');
     if (sha !== e.sha256) {
       throw new Error(`${patch.crate} ${patch.version}'s ${e.file} is not the file scripts/wasm-patches.mjs was written for (sha256 ${sha.slice(0, 12)}…): update the patch for this release`);
     }
-    if (text.split(e.find).length !== 2) throw new Error(`${patch.crate} ${patch.version}'s ${e.file}: the text to patch is not found exactly once`);
-    writeFileSync(path, text.replace(e.find, e.replace));
+    // one replacement ({ find, replace }) or several ({ edits: [...] }), each found exactly `occurrences` times (1)
+    for (const r of e.edits ?? [e]) {
+      const n = r.occurrences ?? 1;
+      if (text.split(r.find).length !== n + 1) throw new Error(`${patch.crate} ${patch.version}'s ${e.file}: the text to patch ("${r.find.trim().split('\n')[0]}") is not found exactly ${n === 1 ? 'once' : `${n} times`}`);
+      text = text.split(r.find).join(r.replace);
+    }
+    writeFileSync(path, text);
   }
   writeFileSync(stamp, patchHash + '\n');
 }

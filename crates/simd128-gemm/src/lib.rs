@@ -114,63 +114,34 @@ fn nonzero_range(sliver: &[f64], width: usize) -> (usize, usize) {
     (lo, hi)
 }
 
-/// Packs rows i0..i0+mc, columns p0..p0+kc of A (element (i, p) at a[i·rs + p·cs]) into MR-row slivers,
-/// and each sliver's nonzero depth range into `ranges`.
-unsafe fn pack_a(dst: &mut [f64], ranges: &mut Vec<(usize, usize)>, a: *const f64, rs: isize, cs: isize, i0: usize, mc: usize, p0: usize, kc: usize) {
+/// Packs rows i0..i0+count, columns p0..p0+kc of X (element (i, p) at x[i·rs + p·cs]) into W-row slivers
+/// (sliver-major, then depth, then row; rows past `count` zero), and each sliver's nonzero depth range into
+/// `ranges`. A is packed as itself (W = MR), B as Bᵀ (W = NR, strides swapped).
+unsafe fn pack<const W: usize>(dst: &mut [f64], ranges: &mut Vec<(usize, usize)>, x: *const f64, rs: isize, cs: isize, i0: usize, count: usize, p0: usize, kc: usize) {
     ranges.clear();
-    for (ip, sliver) in dst.chunks_exact_mut(MR * kc).take(mc.div_ceil(MR)).enumerate() {
-        let rows = MR.min(mc - ip * MR);
-        let base = a.offset((i0 + ip * MR) as isize * rs + p0 as isize * cs);
-        if rows == MR && rs == 1 {
+    for (ip, sliver) in dst.chunks_exact_mut(W * kc).take(count.div_ceil(W)).enumerate() {
+        let rows = W.min(count - ip * W);
+        let base = x.offset((i0 + ip * W) as isize * rs + p0 as isize * cs);
+        if rows == W && rs == 1 {
             for p in 0..kc {
                 let src = base.offset(p as isize * cs);
-                sliver[p * MR..p * MR + MR].copy_from_slice(core::slice::from_raw_parts(src, MR));
+                sliver[p * W..p * W + W].copy_from_slice(core::slice::from_raw_parts(src, W));
             }
         } else {
-            for i in 0..MR {
+            for i in 0..W {
                 if i < rows {
                     let row = base.offset(i as isize * rs);
                     for p in 0..kc {
-                        sliver[p * MR + i] = *row.offset(p as isize * cs);
+                        sliver[p * W + i] = *row.offset(p as isize * cs);
                     }
                 } else {
                     for p in 0..kc {
-                        sliver[p * MR + i] = 0.0;
+                        sliver[p * W + i] = 0.0;
                     }
                 }
             }
         }
-        ranges.push(nonzero_range(sliver, MR));
-    }
-}
-
-/// Packs rows p0..p0+kc, columns j0..j0+nc of B (element (p, j) at b[p·rs + j·cs]) into NR-column slivers,
-/// and each sliver's nonzero depth range into `ranges`.
-unsafe fn pack_b(dst: &mut [f64], ranges: &mut Vec<(usize, usize)>, b: *const f64, rs: isize, cs: isize, p0: usize, kc: usize, j0: usize, nc: usize) {
-    ranges.clear();
-    for (jp, sliver) in dst.chunks_exact_mut(NR * kc).take(nc.div_ceil(NR)).enumerate() {
-        let cols = NR.min(nc - jp * NR);
-        let base = b.offset(p0 as isize * rs + (j0 + jp * NR) as isize * cs);
-        if cols == NR && cs == 1 {
-            for p in 0..kc {
-                let src = base.offset(p as isize * rs);
-                sliver[p * NR..p * NR + NR].copy_from_slice(core::slice::from_raw_parts(src, NR));
-            }
-        } else {
-            for j in 0..NR {
-                if j < cols {
-                    let col = base.offset(j as isize * cs);
-                    for p in 0..kc {
-                        sliver[p * NR + j] = *col.offset(p as isize * rs);
-                    }
-                } else {
-                    for p in 0..kc {
-                        sliver[p * NR + j] = 0.0;
-                    }
-                }
-            }
-        }
-        ranges.push(nonzero_range(sliver, NR));
+        ranges.push(nonzero_range(sliver, W));
     }
 }
 
@@ -287,10 +258,10 @@ pub unsafe fn gemm<P>(
             for p0 in (0..k).step_by(KC) {
                 let kc = KC.min(k - p0);
                 let how = if p0 == 0 { first } else { Write::Add };
-                pack_b(pb, b_ranges, rhs, rhs_rs, rhs_cs, p0, kc, j0, nc);
+                pack::<NR>(pb, b_ranges, rhs, rhs_cs, rhs_rs, j0, nc, p0, kc); // Bᵀ: element (j, p) at j·cs + p·rs
                 for i0 in (0..m).step_by(MC) {
                     let mc = MC.min(m - i0);
-                    pack_a(pa, a_ranges, lhs, lhs_rs, lhs_cs, i0, mc, p0, kc);
+                    pack::<MR>(pa, a_ranges, lhs, lhs_rs, lhs_cs, i0, mc, p0, kc);
                     for (jp, &(b_lo, b_hi)) in b_ranges.iter().enumerate() {
                         let cols = NR.min(nc - jp * NR);
                         let b_sliver = pb.as_ptr().add(jp * NR * kc);
