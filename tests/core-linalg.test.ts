@@ -213,14 +213,26 @@ test('lstsq: minimum-norm solutions agree with numpy.linalg.lstsq', (t) => {
   }
 });
 
+/** A·B by a direct triple loop, and Σ_p |a_ip b_pj| (the scale of each entry's rounding error). */
+function directProduct(a: Matrix, b: Matrix) {
+  const out = new Float64Array(a.rows * b.cols);
+  const bound = new Float64Array(a.rows * b.cols);
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < b.cols; j++) {
+      let s = 0, m = 0;
+      for (let p = 0; p < a.cols; p++) { const x = a.data[i * a.cols + p] * b.data[p * b.cols + j]; s += x; m += Math.abs(x); }
+      out[i * b.cols + j] = s;
+      bound[i * b.cols + j] = m;
+    }
+  }
+  return { out, bound };
+}
+
 test('matmul agrees with a direct triple loop on odd sizes', (t) => {
   const a = randomMatrix(13, 29, 1), b = randomMatrix(29, 7, 2);
   const c = core.matmul(a, b);
-  for (let i = 0; i < 13; i++) for (let j = 0; j < 7; j++) {
-    let s = 0;
-    for (let p = 0; p < 29; p++) s += a.data[i * 29 + p] * b.data[p * 7 + j];
-    t.true(Math.abs(c.data[i * 7 + j] - s) < 1e-13);
-  }
+  const { out } = directProduct(a, b);
+  for (let q = 0; q < out.length; q++) t.true(Math.abs(c.data[q] - out[q]) < 1e-13);
 });
 
 // The WASM build's matrix product is our own (crates/simd128-gemm, 4×4 tiles, blocks of MC = 64 rows,
@@ -228,24 +240,11 @@ test('matmul agrees with a direct triple loop on odd sizes', (t) => {
 // two-lane stand-in, so here the real simd128 code is checked against a direct triple loop on every block
 // edge, and on triangular and disjoint factors whose zero corners it skips.
 test('matmul equals a direct triple loop on every block edge and on factors with zero corners', (t) => {
-  const direct = (a: Matrix, b: Matrix) => {
-    const out = new Float64Array(a.rows * b.cols);
-    const bound = new Float64Array(a.rows * b.cols);
-    for (let i = 0; i < a.rows; i++) {
-      for (let j = 0; j < b.cols; j++) {
-        let s = 0, m = 0;
-        for (let p = 0; p < a.cols; p++) { const x = a.data[i * a.cols + p] * b.data[p * b.cols + j]; s += x; m += Math.abs(x); }
-        out[i * b.cols + j] = s;
-        bound[i * b.cols + j] = m;
-      }
-    }
-    return { out, bound };
-  };
   const check = (a: Matrix, b: Matrix, label: string) => {
     const got = core.matmul(a, b);
     t.is(got.rows, a.rows);
     t.is(got.cols, b.cols);
-    const { out, bound } = direct(a, b);
+    const { out, bound } = directProduct(a, b);
     let worst = 0;
     for (let q = 0; q < out.length; q++) worst = Math.max(worst, Math.abs(got.data[q] - out[q]) / (bound[q] * (a.cols + 2) * 2.3e-16 || 1));
     t.true(worst <= 1, `${label}: error ${worst.toFixed(2)} × the rounding bound`);
