@@ -12,7 +12,10 @@
 //!
 //! Algorithm (Goto/BLIS): B is packed per KC×NC block into NR-column slivers, A per MC×KC block into MR-row
 //! slivers (zero-padded), and a register-blocked MR×NR kernel runs over sliver pairs; edge tiles go through a
-//! small buffer. Depth steps where a sliver is exactly zero are skipped (faer's multishift QR multiplies by
+//! small buffer. A column-major A (faer's usual layout) is not packed: the kernel reads its full MR-row
+//! slivers in place, a column stride apart (eig 256: packing fell from 6.5 % to 2.5 % of the samples, the
+//! kernel's share did not grow; at n ≤ 768 A's panels are in L2 either way). Reading B in place as well
+//! (four column streams) made the kernel slower than the packing it saved (tried, not kept). Depth steps where a sliver is exactly zero are skipped (faer's multishift QR multiplies by
 //! banded orthogonal factors with zero corners), so an Inf or NaN facing an exact zero there does not reach
 //! the product (as in BLAS libraries, which give no such guarantee either; the core rejects non-finite input). Natively (tests) the two-lane vector is a plain `[f64; 2]`, so one source is tested on both.
 
@@ -28,6 +31,9 @@ const KC: usize = 256;
 const MC: usize = 64;
 /// columns of a packed B block (KC·NC·8 = 2 MiB)
 const NC: usize = 1024;
+/// A column-major A is read in place (not packed) when C has at most this many columns: each MR-row sliver
+/// is then read n/NR ≤ 16 times
+const IN_PLACE_A_MAX_N: usize = 64;
 
 #[cfg(target_arch = "wasm32")]
 mod lanes {
@@ -69,10 +75,12 @@ mod lanes {
 }
 use lanes::*;
 
-/// The MR×NR tile A_sliver·B_sliver over depth k, column-major in `out` (out[j·MR + i]). Never inlined, so
-/// that V8 allocates its registers on its own (LLVM otherwise inlines the whole product into faer's matmul).
+/// The MR×NR tile A_sliver·B_sliver over depth k, column-major in `out` (out[j·MR + i]). Consecutive depth
+/// steps of A are `a_step` apart (MR when packed, A's column stride when read in place); B is a packed
+/// sliver. Never inlined, so that V8 allocates its registers on its own (LLVM otherwise inlines the whole
+/// product into faer's matmul).
 #[inline(never)]
-unsafe fn kernel(k: usize, mut pa: *const f64, mut pb: *const f64, out: *mut f64) {
+unsafe fn kernel(k: usize, mut pa: *const f64, a_step: isize, mut pb: *const f64, out: *mut f64) {
     let (mut c00, mut c10, mut c01, mut c11) = (zero(), zero(), zero(), zero());
     let (mut c02, mut c12, mut c03, mut c13) = (zero(), zero(), zero(), zero());
     for _ in 0..k {
@@ -90,7 +98,7 @@ unsafe fn kernel(k: usize, mut pa: *const f64, mut pb: *const f64, out: *mut f64
         let b = splat(*pb.add(3));
         c03 = mul_add(a0, b, c03);
         c13 = mul_add(a1, b, c13);
-        pa = pa.add(MR);
+        pa = pa.offset(a_step);
         pb = pb.add(NR);
     }
     store(out, c00);
@@ -111,6 +119,15 @@ fn nonzero_range(sliver: &[f64], width: usize) -> (usize, usize) {
     let zero = |p: usize| sliver[p * width..p * width + width].iter().all(|&v| v == 0.0);
     let lo = (0..rows).find(|&p| !zero(p)).unwrap_or(rows);
     let hi = (lo..rows).rev().find(|&p| !zero(p)).map_or(lo, |p| p + 1);
+    (lo, hi)
+}
+
+/// [`nonzero_range`] of an operand read in place: W values per depth step p, at x + p·step + w·spread
+/// (A column-major: MR rows, step = its column stride, spread 1).
+unsafe fn nonzero_range_in_place<const W: usize>(x: *const f64, step: isize, spread: isize, kc: usize) -> (usize, usize) {
+    let zero = |p: usize| (0..W).all(|w| *x.offset(p as isize * step + w as isize * spread) == 0.0);
+    let lo = (0..kc).find(|&p| !zero(p)).unwrap_or(kc);
+    let hi = (lo..kc).rev().find(|&p| !zero(p)).map_or(lo, |p| p + 1);
     (lo, hi)
 }
 
@@ -261,7 +278,12 @@ pub unsafe fn gemm<P>(
                 pack::<NR>(pb, b_ranges, rhs, rhs_cs, rhs_rs, j0, nc, p0, kc); // Bᵀ: element (j, p) at j·cs + p·rs
                 for i0 in (0..m).step_by(MC) {
                     let mc = MC.min(m - i0);
-                    pack::<MR>(pa, a_ranges, lhs, lhs_rs, lhs_cs, i0, mc, p0, kc);
+                    // A column-major: its full MR-row slivers are read in place (their depth steps are
+                    // lhs_cs apart), only a partial last sliver is packed (zero-padded).
+                    let full = if lhs_rs == 1 && n <= IN_PLACE_A_MAX_N { mc / MR } else { 0 };
+                    let a_block = lhs.offset(i0 as isize + p0 as isize * lhs_cs);
+                    pack::<MR>(pa, a_ranges, lhs, lhs_rs, lhs_cs, i0 + full * MR, mc - full * MR, p0, kc);
+                    a_ranges.splice(0..0, (0..full).map(|ip| nonzero_range_in_place::<MR>(a_block.add(ip * MR), lhs_cs, 1, kc)));
                     for (jp, &(b_lo, b_hi)) in b_ranges.iter().enumerate() {
                         let cols = NR.min(nc - jp * NR);
                         let b_sliver = pb.as_ptr().add(jp * NR * kc);
@@ -274,7 +296,12 @@ pub unsafe fn gemm<P>(
                                 }
                                 tile = [0.0; MR * NR];
                             } else {
-                                kernel(hi - lo, pa.as_ptr().add(ip * MR * kc + lo * MR), b_sliver.add(lo * NR), tile.as_mut_ptr());
+                                let (a, a_step) = if ip < full {
+                                    (a_block.offset((ip * MR) as isize + lo as isize * lhs_cs), lhs_cs)
+                                } else {
+                                    (pa.as_ptr().add((ip - full) * MR * kc + lo * MR), MR as isize)
+                                };
+                                kernel(hi - lo, a, a_step, b_sliver.add(lo * NR), tile.as_mut_ptr());
                             }
                             let c = dst.offset((i0 + ip * MR) as isize * dst_rs + (j0 + jp * NR) as isize * dst_cs);
                             write_tile(c, dst_rs, dst_cs, rows, cols, &tile, beta, how);
