@@ -90,6 +90,63 @@ fn reflect3_columns<T: RealField>(mut m: MatMut<'_, T>, r0: usize, r1: usize, c:
 }
 `;
 
+// lahqr's 3-element reflector down three contiguous columns: sum = (x0 + v2·x1) + v3·x2, then x0 −= sum·t1,
+// x1 −= sum·t2, x2 −= sum·t3 (t2 = t1·v2, t3 = t1·v3 precomputed by faer). Same operations in the same order.
+function lahqrLoop(mat, rows) {
+  const t = tabs(4);
+  const at = (k) => (k === 0 ? `${mat}[(j, i)]` : `${mat}[(j, i + ${k})]`);
+  const loop = mat === 'a'
+    ? `${t}for j in ${rows} {\n${t}\tlet ref sum =\n${t}\t\t&${at(0)} + v2 * &${at(1)} + v3 * &${at(2)};\n` +
+      `${t}\t${at(0)} -= sum * t1;\n${t}\t${at(1)} -= sum * t2;\n${t}\t${at(2)} -= sum * t3;\n${t}}\n`
+    : `${t}\tfor j in ${rows} {\n${t}\t\tlet ref sum = &${at(0)}\n${t}\t\t\t+ v2 * &${at(1)} + v3\n${t}\t\t\t* &${at(2)};\n` +
+      `${t}\t\t${at(0)} -= sum * t1;\n${t}\t\t${at(1)} -= sum * t2;\n${t}\t\t${at(2)} -= sum * t3;\n${t}\t}\n`;
+  const [r0, r1] = rows.split('..');
+  const ind = mat === 'a' ? t : `${t}\t`;
+  const call = `${ind}if !reflect3_columns_lahqr(${mat}.rb_mut(), ${r0}, ${r1}, i, v2, v3, t1, t2, t3) {\n` +
+    loop.split('\n').map((l) => (l ? `\t${l}` : l)).join('\n') + `${ind}}\n`;
+  return { find: loop, replace: call };
+}
+const reflect3ColumnsLahqr = `
+// illusion-lab (scripts/wasm-patches.mjs): lahqr's 3-element reflector on rows r0..r1 of columns c, c+1, c+2,
+// two rows at a time with simd128; false (nothing done) unless f64 with unit row stride on wasm32. Same
+// operations in the same order as faer's scalar loop.
+#[inline(always)]
+#[allow(unused_variables, unused_mut)]
+fn reflect3_columns_lahqr<T: RealField>(mut m: MatMut<'_, T>, r0: usize, r1: usize, c: usize, v2: &T, v3: &T, t1: &T, t2: &T, t3: &T) -> bool {
+	#[cfg(target_arch = "wasm32")]
+	if const { T::IS_NATIVE_F64 } && m.row_stride() == 1 {
+		use core::arch::wasm32::*;
+		unsafe {
+			let cs = m.col_stride();
+			let p0 = (m.as_ptr_mut() as *mut f64).offset(c as isize * cs);
+			let (p1, p2) = (p0.offset(cs), p0.offset(2 * cs));
+			let f = |x: &T| *(x as *const T as *const f64);
+			let (s2, s3, u1, u2, u3) = (f(v2), f(v3), f(t1), f(t2), f(t3));
+			let (w2, w3) = (f64x2_splat(s2), f64x2_splat(s3));
+			let (y1, y2, y3) = (f64x2_splat(u1), f64x2_splat(u2), f64x2_splat(u3));
+			let mut j = r0;
+			while j + 2 <= r1 {
+				let (q0, q1, q2) = (p0.add(j) as *mut v128, p1.add(j) as *mut v128, p2.add(j) as *mut v128);
+				let (x0, x1, x2) = (v128_load(q0), v128_load(q1), v128_load(q2));
+				let sum = f64x2_add(f64x2_add(x0, f64x2_mul(w2, x1)), f64x2_mul(w3, x2));
+				v128_store(q0, f64x2_sub(x0, f64x2_mul(sum, y1)));
+				v128_store(q1, f64x2_sub(x1, f64x2_mul(sum, y2)));
+				v128_store(q2, f64x2_sub(x2, f64x2_mul(sum, y3)));
+				j += 2;
+			}
+			if j < r1 {
+				let (x0, x1, x2) = (*p0.add(j), *p1.add(j), *p2.add(j));
+				let sum = (x0 + s2 * x1) + s3 * x2;
+				*p0.add(j) = x0 - sum * u1;
+				*p1.add(j) = x1 - sum * u2;
+				*p2.add(j) = x2 - sum * u3;
+			}
+		}
+		return true;
+	}
+	false
+}
+`;
 const faerEdits = [
   {
     file: 'src/linalg/reductions/norm_l2.rs',
@@ -179,12 +236,58 @@ pub fn norm_l2<T: ComplexField>(mat: MatRef<'_, T>) -> T::Real {
     file: 'src/linalg/evd/schur/real_schur.rs',
     sha256: 'a8f0a965270559e258bc15600dd0464117d5fb16d90ea7d9a1c77ec1e2ea63a0',
     edits: [
-      { find: 'use linalg::matmul::matmul;\n', replace: 'use linalg::matmul::matmul;\n' + reflect3Columns },
+      { find: 'use linalg::matmul::matmul;\n', replace: 'use linalg::matmul::matmul;\n' + reflect3Columns + reflect3ColumnsLahqr },
       // deeper loops first: a replacement re-indents the loop it wraps by one tab
       reflectLoop(4, 'a', 'istart_m..i_pos + 3', 'i_pos'), // move_bulges_down
       { ...reflectLoop(4, 'u2', 'i1..i2', 'i_pos - *i_pos_block'), occurrences: 2 }, // move_bulges_down, remove_bulges
       reflectLoop(3, 'a', 'istart_m..i_pos + 3', 'i_pos'), // introduce_bulges
       reflectLoop(3, 'u2', 'i1..i2', 'i_pos - ilo'),
+      lahqrLoop('a', 'istart_m..Ord::min(i + 4, istop)'), // lahqr
+      lahqrLoop('z', '0..n'),
+    ],
+  },
+  {
+    // evd_imp: form Z = Q of the Hessenberg reduction backward, as LAPACK's dorghr/dorgqr do. faer applies the
+    // block reflectors to the identity forward, from the right: every block updates all n rows (2n³ flops).
+    // Applied from the left, last block first, block j meets zeros in the columns before j (the identity is
+    // still untouched there), so it is applied to the trailing submatrix only (4n³/3 flops); the columns left
+    // out would only receive exact zeros.
+    file: 'src/linalg/evd/mod.rs',
+    sha256: 'eaca0b18426a4b1af742dbafe4440d4d87aed6c3899e69b2904a2fc05e3da3df',
+    edits: [
+      {
+        find: `			linalg::householder::apply_block_householder_sequence_on_the_right_in_place_with_conj(
+				H.rb().submatrix(1, 0, n - 1, n - 1),
+				householder.rb(),
+				Conj::No,
+				Z.rb_mut().submatrix_mut(1, 1, n - 1, n - 1),
+				par,
+				stack,
+			);`,
+        replace: `			// illusion-lab (scripts/wasm-patches.mjs): backward accumulation on the trailing submatrices.
+			let basis = H.rb().submatrix(1, 0, n - 1, n - 1);
+			let factor = householder.rb();
+			let mut z = Z.rb_mut().submatrix_mut(1, 1, n - 1, n - 1);
+			let size = factor.ncols();
+			let mut j = size;
+			let mut block = size % factor.nrows();
+			if block == 0 {
+				block = factor.nrows();
+			}
+			while j > 0 {
+				let j0 = j - block;
+				block = factor.nrows();
+				linalg::householder::apply_block_householder_on_the_left_in_place_with_conj(
+					basis.get(j0.., j0..j),
+					factor.get(.., j0..j).subrows(0, j - j0),
+					Conj::No,
+					z.rb_mut().get_mut(j0.., j0..),
+					par,
+					stack,
+				);
+				j = j0;
+			}`,
+      },
     ],
   },
   {
