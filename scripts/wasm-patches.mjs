@@ -16,6 +16,13 @@
 // faer — multishift QR: the 3-element reflector applied down three contiguous columns of `a` and `u2`
 // (≈ 10 % of eig 256 as scalar loops) two rows at a time; the same operations in the same order, so the
 // results are bit-identical. With the Householder patch: eig 256 32.0 → 29.7 ms (interleaved A/B, medians).
+// faer — lahqr (the double-shift QR of the deflation windows): its 3-element reflector applied down three
+// contiguous columns of `a` and of the window's `z`, two rows at a time (bit-identical, as above); lahqr
+// 9.7 → 7.9 % of eig 256's samples.
+// faer — evd_imp: Q of the Hessenberg reduction formed backward (last block of reflectors first, each on the
+// trailing submatrix only), LAPACK dorghr's order: 4n³/3 flops instead of 2n³ for faer's forward product
+// from the right. With the in-place A of crates/simd128-gemm and the lahqr patch: eig 256 −5 % (interleaved
+// processes, paired ratio of medians 0.944, of minima 0.953).
 //
 // gemm-f64 — f64 products. Why (measured, README "Numerical core → Speed"; same machine, A/B of the two
 // builds): gemm's simd128 path ran 17.0 GFLOP/s at 256³, 19.9 at 768³ and 19–20 on the 64–96-deep shapes
