@@ -16,7 +16,10 @@ const sizes = quick ? [256, 768] : [256, 768, 1536, 3072];
 const mlSizes = quick ? [256] : [256, 768];
 const ops = ['eig', 'eigh', 'svd', 'pinv'] as const;
 type Op = (typeof ops)[number] | 'fft2' | 'eig+inv';
-const reps = (n: number) => (n <= 256 ? 5 : n <= 768 ? 3 : 1);
+// At n = 256 a call lasts 10–30 ms: 21 calls spread the minimum over ≈ 0.5 s, so that a short slowdown of a
+// shared machine cannot cover all of them (with 5, one run in five put symmetric eig 256 at 8× ml-matrix
+// against 12–19× in the others).
+const reps = (n: number) => (n <= 256 ? 21 : n <= 768 ? 3 : 1);
 
 function seeded(seed: number) {
   let s = seed >>> 0;
@@ -169,7 +172,7 @@ try {
     const s = symmetric(a);
     const toMl = (m: Matrix) => new MlMatrix(Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols))));
     const [ma, ms] = [toMl(a), toMl(s)];
-    const r = n <= 256 ? 3 : 1;
+    const r = n <= 256 ? 7 : 1;
     results.get(`eig-${n}`)!.ml = median(() => new EigenvalueDecomposition(ma, { assumeSymmetric: false }), r);
     results.get(`eigh-${n}`)!.ml = median(() => new EigenvalueDecomposition(ms, { assumeSymmetric: true }), r);
     results.get(`svd-${n}`)!.ml = median(() => new SingularValueDecomposition(ma, { autoTranspose: true }), r);
