@@ -143,24 +143,30 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
     for b in &blocks {
         let flip = b.pair && im[b.col] < 0.0;
         let cols = if b.pair { 2 } else { 1 };
+        // divided by its largest entry first, so that the sum of squares cannot overflow: a vector of a
+        // (nearly) defective matrix can have entries near the top of the f64 range, and 1/√∞ = 0 would
+        // silently turn it into a zero column
+        let big = (0..cols).flat_map(|c| basis.col(b.col + c).iter().map(|v| v.abs())).fold(0.0, f64::max);
+        let big = if big > 0.0 && big.is_finite() { big } else { 1.0 };
         let mut norm2 = 0.0;
         for c in 0..cols {
-            norm2 += basis.col(b.col + c).iter().map(|v| v * v).sum::<f64>();
+            norm2 += basis.col(b.col + c).iter().map(|v| (v / big) * (v / big)).sum::<f64>();
         }
-        let inv = if norm2 > 0.0 { 1.0 / norm2.sqrt() } else { 1.0 };
+        let norm = if norm2 > 0.0 { norm2.sqrt() } else { 1.0 };
         for c in 0..cols {
-            let sign = if flip && c == 1 { -inv } else { inv };
+            let sign = if flip && c == 1 { -1.0 } else { 1.0 };
             let src = basis.col(b.col + c);
             let mut dst = w.col_mut(p + c);
             for i in 0..n {
-                dst[i] = src[i] * sign;
+                dst[i] = sign * ((src[i] / big) / norm);
             }
         }
         p += cols;
     }
     drop(basis);
     if !w.col_iter().all(|c| c.iter().all(|v| v.is_finite())) {
-        return Err(CoreError::Overflow { what: WHAT });
+        // the eigenvalues were finite (checked above): the back-substitution overflowed
+        return Err(CoreError::EigenvectorOverflow { what: WHAT });
     }
 
     let pairs: Vec<(usize, bool)> = {
@@ -314,16 +320,19 @@ fn eig_via_complex_schur(a: &[f64], n: usize, scale: f64, opts: EigOptions) -> R
             let im_norm = rotated.iter().map(|z| z.im * z.im).sum::<f64>();
             col = rotated.iter().map(|z| c64::new(if re_norm >= im_norm { z.re } else { z.im }, 0.0)).collect();
         }
-        let norm = col.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt();
-        let inv = if norm > 0.0 { 1.0 / norm } else { 1.0 };
+        // divided by the largest modulus first, so that the sum of squares cannot overflow (as in eig_general)
+        let big = col.iter().map(|z| z.norm()).fold(0.0, f64::max);
+        let big = if big > 0.0 && big.is_finite() { big } else { 1.0 };
+        let norm = col.iter().map(|z| (*z / big).norm_sqr()).sum::<f64>().sqrt();
+        let norm = if norm > 0.0 { norm } else { 1.0 };
         let mut dst = v.col_mut(p);
         for i in 0..n {
-            dst[i] = col[i] * inv;
+            dst[i] = (col[i] / big) / norm;
         }
     }
     drop(u);
     if !v.col_iter().all(|c| c.iter().all(|z| z.re.is_finite() && z.im.is_finite())) {
-        return Err(CoreError::Overflow { what: WHAT });
+        return Err(CoreError::EigenvectorOverflow { what: WHAT });
     }
     let split = |m: &Mat<c64>, re: &mut Vec<f64>, im: &mut Vec<f64>| -> Result<(), CoreError> {
         *re = zeros(WHAT, n * n)?;

@@ -20,6 +20,8 @@ pub enum CoreError {
     InvalidOption { what: &'static str, detail: String },
     /// The result overflowed (input entries too large or too badly scaled for f64).
     Overflow { what: &'static str },
+    /// Eigenvectors of a (nearly) defective matrix overflowed in back-substitution.
+    EigenvectorOverflow { what: &'static str },
 }
 
 impl fmt::Display for CoreError {
@@ -53,6 +55,12 @@ impl fmt::Display for CoreError {
             CoreError::Overflow { what } => {
                 write!(f, "{what}: the result is not finite (entries too large or too badly scaled for f64)")
             }
+            CoreError::EigenvectorOverflow { what } => write!(
+                f,
+                "{what}: the eigenvectors overflow f64: the matrix is defective or nearly so (a Jordan-like block, \
+                 where back-substitution grows by about 1/ε per step); the eigenvalues alone \
+                 ({{ vectors: false, inverse: false }}) can be computed"
+            ),
         }
     }
 }
