@@ -19,6 +19,10 @@
 // faer — lahqr (the double-shift QR of the deflation windows): its 3-element reflector applied down three
 // contiguous columns of `a` and of the window's `z`, two rows at a time (bit-identical, as above); lahqr
 // 9.7 → 7.9 % of eig 256's samples.
+// faer — evd_imp: eigenvectors that overflowed in faer's back-substitution (defective matrices: Jordan
+// blocks, where every step divides by ε‖T‖ and faer never rescales) are recomputed with LAPACK dtrevc's
+// remedy, for the real Schur form (real eigenvalues and pairs) and the complex one; tests/core-linalg.test.ts
+// "defective matrices" fails without it (an error from n ≈ 23). Vectors that did not overflow are untouched.
 // faer — evd_imp: Q of the Hessenberg reduction formed backward (last block of reflectors first, each on the
 // trailing submatrix only), LAPACK dorghr's order: 4n³/3 flops instead of 2n³ for faer's forward product
 // from the right. With the in-place A of crates/simd128-gemm and the lahqr patch: eig 256 −5 % (interleaved
@@ -154,6 +158,280 @@ fn reflect3_columns_lahqr<T: RealField>(mut m: MatMut<'_, T>, r0: usize, r1: usi
 	false
 }
 `;
+// faer's back-substitution for the eigenvectors of the real Schur form T perturbs a (near-)zero pivot to ε‖T‖
+// but never rescales: for a defective or nearly defective T (a Jordan block, where every step divides by
+// ε‖T‖) a vector overflows after ≈ 20 steps. The columns of real eigenvalues with an entry that is not finite
+// or above 1e280 are recomputed with LAPACK dtrevc's remedy: the whole vector is scaled down before any step
+// that could overflow (only its direction matters; the caller normalises it). Other columns are untouched.
+const rescueRealEigenvectors = `// illusion-lab (scripts/wasm-patches.mjs): rescaled back-substitution for overflowed eigenvectors.
+fn rescue_real_eigenvectors<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>) {
+	let mut V = V;
+	let n = A.nrows();
+	let ref big = from_f64::<T>(1e150);
+	let ref limit = from_f64::<T>(1e280);
+	let ref eps = eps::<T>();
+	let mut norm = zero::<T>();
+	for j in 0..n {
+		for i in 0..Ord::min(j + 2, n) {
+			norm += A[(i, j)].abs1();
+		}
+	}
+	let ref smin = eps * &norm;
+	let mut k = n;
+	while k > 0 {
+		k -= 1;
+		if k > 0 && A[(k, k - 1)] != zero::<T>() {
+			k -= 1;
+			rescue_pair(A, V.rb_mut(), k, &norm);
+			continue;
+		}
+		if (0..=k).all(|i| V[(i, k)].is_finite() && V[(i, k)].abs() <= *limit) {
+			continue;
+		}
+		let ref p = A[(k, k)].copy();
+		for i in 0..k {
+			V[(i, k)] = -&A[(i, k)];
+		}
+		V[(k, k)] = one::<T>();
+		let mut i = k;
+		while i > 0 {
+			i -= 1;
+			if i == 0 || A[(i, i - 1)] == zero::<T>() {
+				let mut z = &A[(i, i)] - p;
+				if z.abs() < *smin {
+					z = smin.copy();
+				}
+				if z == zero::<T>() {
+					continue; // T = 0: the right-hand side is zero too
+				}
+				let ref xi = V[(i, k)].abs();
+				if *xi > &z.abs() * big {
+					let ref s = xi.recip();
+					for r in 0..=k {
+						V[(r, k)] = &V[(r, k)] * s;
+					}
+				}
+				V[(i, k)] = &V[(i, k)] / &z;
+				let ref xi = V[(i, k)].copy();
+				let ref xi = if xi.abs() > *big {
+					let ref s = xi.abs().recip();
+					for r in 0..=k {
+						V[(r, k)] = &V[(r, k)] * s;
+					}
+					V[(i, k)].copy()
+				} else {
+					xi.copy()
+				};
+				for r in 0..i {
+					V[(r, k)] = &V[(r, k)] - &(xi * &A[(r, i)]);
+				}
+			} else {
+				// 2×2 block on rows i - 1, i (as faer: both diagonal entries of a standardised block are equal)
+				let ref a = &A[(i, i)] - p;
+				let ref b = A[(i - 1, i)].copy();
+				let ref c = A[(i, i - 1)].copy();
+				let ref det = &(a * a) - &(b * c);
+				let ref m = V[(i - 1, k)].abs().fmax(V[(i, k)].abs());
+				let ref g = &a.abs() + &b.abs().fmax(c.abs());
+				if &(m * g) > &(&det.abs() * big) {
+					let ref s = m.recip();
+					for r in 0..=k {
+						V[(r, k)] = &V[(r, k)] * s;
+					}
+				}
+				let ref inv_det = det.recip();
+				let ref r0 = V[(i - 1, k)].copy();
+				let ref r1 = V[(i, k)].copy();
+				V[(i - 1, k)] = &(&(a * r0) - &(b * r1)) * inv_det;
+				V[(i, k)] = &(&(a * r1) - &(c * r0)) * inv_det;
+				let ref m = V[(i - 1, k)].abs().fmax(V[(i, k)].abs());
+				if *m > *big {
+					let ref s = m.recip();
+					for r in 0..=k {
+						V[(r, k)] = &V[(r, k)] * s;
+					}
+				}
+				let ref x0 = V[(i - 1, k)].copy();
+				let ref x1 = V[(i, k)].copy();
+				for r in 0..i - 1 {
+					V[(r, k)] = &(&V[(r, k)] - &(x0 * &A[(r, i - 1)])) - &(x1 * &A[(r, i)]);
+				}
+				i -= 1;
+			}
+		}
+	}
+}
+// The complex pair λ = p ± iq of the 2×2 block on rows/columns k, k + 1: its vector (Re in column k, Im in
+// column k + 1) is recomputed as faer computes it, rescaled like the real case, if an entry overflowed.
+fn rescue_pair<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>, k: usize, norm: &T) {
+	let mut V = V;
+	let ref big = from_f64::<T>(1e150);
+	let ref limit = from_f64::<T>(1e280);
+	let ref smin = eps::<T>() * norm;
+	let (c0, c1) = (k, k + 1);
+	if (0..=c1).all(|i| V[(i, c0)].is_finite() && V[(i, c1)].is_finite() && V[(i, c0)].abs() <= *limit && V[(i, c1)].abs() <= *limit) {
+		return;
+	}
+	let mut scale_all = |V: &mut MatMut<'_, T>, s: &T| {
+		for r in 0..=c1 {
+			V[(r, c0)] = &V[(r, c0)] * s;
+			V[(r, c1)] = &V[(r, c1)] * s;
+		}
+	};
+	let ref p = A[(c1, c1)].copy();
+	let ref q = &A[(c1, c0)].abs().sqrt() * &A[(c0, c1)].abs().sqrt();
+	if A[(c0, c1)].abs() >= A[(c1, c0)].abs() {
+		V[(c0, c0)] = one::<T>();
+		V[(c1, c1)] = q / &A[(c0, c1)];
+	} else {
+		V[(c0, c0)] = -&(q / &A[(c1, c0)]);
+		V[(c1, c1)] = one::<T>();
+	}
+	V[(c0, c1)] = zero::<T>();
+	V[(c1, c0)] = zero::<T>();
+	for i in 0..c0 {
+		V[(i, c0)] = -&(&V[(c0, c0)] * &A[(i, c0)]);
+		V[(i, c1)] = -&(&V[(c1, c1)] * &A[(i, c1)]);
+	}
+	let mut i = c0;
+	while i > 0 {
+		i -= 1;
+		if i == 0 || A[(i, i - 1)] == zero::<T>() {
+			// x_i ← x_i / z, z = (T_ii − p) − iq, perturbed to ε‖T‖ when tiny (as faer)
+			let mut z_re = &A[(i, i)] - p;
+			let mut z_im = -q;
+			let mut z = z_re.hypot(&z_im);
+			if z < *smin {
+				z_re = smin.copy();
+				z_im = zero::<T>();
+				z = smin.copy();
+			}
+			if z == zero::<T>() {
+				continue;
+			}
+			let ref m = V[(i, c0)].abs().fmax(V[(i, c1)].abs());
+			if *m > &z * big {
+				scale_all(&mut V, &m.recip());
+			}
+			let ref w_re = &(&z_re / &z) / &z;
+			let ref w_im = &(&(-&z_im) / &z) / &z;
+			let ref x_re = V[(i, c0)].copy();
+			let ref x_im = V[(i, c1)].copy();
+			V[(i, c0)] = &(x_re * w_re) - &(x_im * w_im);
+			V[(i, c1)] = &(x_re * w_im) + &(x_im * w_re);
+			let ref m = V[(i, c0)].abs().fmax(V[(i, c1)].abs());
+			if *m > *big {
+				scale_all(&mut V, &m.recip());
+			}
+			let ref y_re = V[(i, c0)].copy();
+			let ref y_im = V[(i, c1)].copy();
+			for r in 0..i {
+				V[(r, c0)] = &V[(r, c0)] - &(y_re * &A[(r, i)]);
+				V[(r, c1)] = &V[(r, c1)] - &(y_im * &A[(r, i)]);
+			}
+		} else {
+			// 2×2 block on rows i − 1, i (as faer's solve_cplx_shifted_upper_quasi_triangular_system)
+			let ref a_re = &A[(i, i)] - p;
+			let ref a_im = -q;
+			let ref b = A[(i - 1, i)].copy();
+			let ref c = A[(i, i - 1)].copy();
+			let mut z_re = &(&(a_re * a_re) - &(a_im * a_im)) - &(b * c);
+			let mut z_im = &(a_re * a_im) + &(a_re * a_im);
+			let mut z = z_re.hypot(&z_im);
+			if z < *smin {
+				z_re = smin.copy();
+				z_im = zero::<T>();
+				z = smin.copy();
+			}
+			let ref m = V[(i - 1, c0)].abs().fmax(V[(i - 1, c1)].abs()).fmax(V[(i, c0)].abs()).fmax(V[(i, c1)].abs());
+			let ref g = &a_re.abs().hypot(&a_im.abs()) + &b.abs().fmax(c.abs());
+			if &(m * g) > &(&z * big) {
+				scale_all(&mut V, &m.recip());
+			}
+			let ref w_re = &(&z_re / &z) / &z;
+			let ref w_im = &(&(-&z_im) / &z) / &z;
+			let ref r0_re = V[(i - 1, c0)].copy();
+			let ref r0_im = V[(i - 1, c1)].copy();
+			let ref r1_re = V[(i, c0)].copy();
+			let ref r1_im = V[(i, c1)].copy();
+			let ref x0_re = &(&(a_re * r0_re) - &(a_im * r0_im)) - &(b * r1_re);
+			let ref x0_im = &(&(a_re * r0_im) + &(a_im * r0_re)) - &(b * r1_im);
+			let ref x1_re = &(&(a_re * r1_re) - &(a_im * r1_im)) - &(c * r0_re);
+			let ref x1_im = &(&(a_re * r1_im) + &(a_im * r1_re)) - &(c * r0_im);
+			V[(i - 1, c0)] = &(x0_re * w_re) - &(x0_im * w_im);
+			V[(i - 1, c1)] = &(x0_re * w_im) + &(x0_im * w_re);
+			V[(i, c0)] = &(x1_re * w_re) - &(x1_im * w_im);
+			V[(i, c1)] = &(x1_re * w_im) + &(x1_im * w_re);
+			let ref m = V[(i - 1, c0)].abs().fmax(V[(i - 1, c1)].abs()).fmax(V[(i, c0)].abs()).fmax(V[(i, c1)].abs());
+			if *m > *big {
+				scale_all(&mut V, &m.recip());
+			}
+			let ref u0_re = V[(i - 1, c0)].copy();
+			let ref u0_im = V[(i - 1, c1)].copy();
+			let ref u1_re = V[(i, c0)].copy();
+			let ref u1_im = V[(i, c1)].copy();
+			for r in 0..i - 1 {
+				V[(r, c0)] = &(&V[(r, c0)] - &(u0_re * &A[(r, i - 1)])) - &(u1_re * &A[(r, i)]);
+				V[(r, c1)] = &(&V[(r, c1)] - &(u0_im * &A[(r, i - 1)])) - &(u1_im * &A[(r, i)]);
+			}
+			i -= 1;
+		}
+	}
+}
+// The same for the complex Schur form (upper triangular, 1×1 pivots only).
+fn rescue_complex_eigenvectors<T: ComplexField>(A: MatRef<'_, T>, V: MatMut<'_, T>) {
+	let mut V = V;
+	let n = A.nrows();
+	let ref big = from_f64::<T::Real>(1e150);
+	let ref limit = from_f64::<T::Real>(1e280);
+	let ref eps = eps::<T::Real>();
+	let mut norm = zero::<T::Real>();
+	for j in 0..n {
+		for i in 0..j + 1 {
+			norm += A[(i, j)].abs1();
+		}
+	}
+	let ref smin = eps * &norm;
+	for k in (0..n).rev() {
+		if (0..=k).all(|i| V[(i, k)].is_finite() && V[(i, k)].abs() <= *limit) {
+			continue;
+		}
+		let ref p = A[(k, k)].copy();
+		V[(k, k)] = one::<T>();
+		for i in 0..k {
+			V[(i, k)] = -&A[(i, k)];
+		}
+		for i in (0..k).rev() {
+			let mut z = &A[(i, i)] - p;
+			if z.abs() < *smin {
+				z = smin.to_cplx();
+			}
+			if z == zero::<T>() {
+				continue;
+			}
+			let ref m = V[(i, k)].abs();
+			if *m > &z.abs() * big {
+				let ref s = m.recip();
+				for r in 0..=k {
+					V[(r, k)] = V[(r, k)].mul_real(s);
+				}
+			}
+			V[(i, k)] = &V[(i, k)] * &z.recip();
+			let ref m = V[(i, k)].abs();
+			if *m > *big {
+				let ref s = m.recip();
+				for r in 0..=k {
+					V[(r, k)] = V[(r, k)].mul_real(s);
+				}
+			}
+			let ref y = V[(i, k)].copy();
+			for r in 0..i {
+				V[(r, k)] = &V[(r, k)] - &(y * &A[(r, i)]);
+			}
+		}
+	}
+}
+`;
 const faerEdits = [
   {
     file: 'src/linalg/reductions/norm_l2.rs',
@@ -262,6 +540,48 @@ pub fn norm_l2<T: ComplexField>(mat: MatRef<'_, T>) -> T::Real {
     file: 'src/linalg/evd/mod.rs',
     sha256: 'eaca0b18426a4b1af742dbafe4440d4d87aed6c3899e69b2904a2fc05e3da3df',
     edits: [
+      {
+        // LAPACK dtrevc's rescaling for eigenvectors that overflowed (see rescue_real_eigenvectors below)
+        find: `			evd_from_real_schur_imp::<T::Real>(
+				unsafe { core::mem::transmute(H) },
+				unsafe { core::mem::transmute(X.rb_mut()) },
+				par,
+				params.evd_from_schur,
+			);`,
+        replace: `			evd_from_real_schur_imp::<T::Real>(
+				unsafe { core::mem::transmute(H) },
+				unsafe { core::mem::transmute(X.rb_mut()) },
+				par,
+				params.evd_from_schur,
+			);
+			// illusion-lab (scripts/wasm-patches.mjs)
+			rescue_real_eigenvectors::<T::Real>(
+				unsafe { core::mem::transmute(H) },
+				unsafe { core::mem::transmute(X.rb_mut()) },
+			);`,
+      },
+      {
+        find: `			evd_from_cplx_schur_imp::<T>(
+				H,
+				Conj::No,
+				X.rb_mut(),
+				par,
+				params.evd_from_schur,
+			);`,
+        replace: `			evd_from_cplx_schur_imp::<T>(
+				H,
+				Conj::No,
+				X.rb_mut(),
+				par,
+				params.evd_from_schur,
+			);
+			// illusion-lab (scripts/wasm-patches.mjs)
+			rescue_complex_eigenvectors::<T>(H, X.rb_mut());`,
+      },
+      {
+        find: 'pub(crate) fn evd_from_real_schur_imp<T: RealField>(',
+        replace: rescueRealEigenvectors + 'pub(crate) fn evd_from_real_schur_imp<T: RealField>(',
+      },
       {
         find: `			linalg::householder::apply_block_householder_sequence_on_the_right_in_place_with_conj(
 				H.rb().submatrix(1, 0, n - 1, n - 1),

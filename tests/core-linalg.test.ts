@@ -115,6 +115,67 @@ test('eigGeneral: options skip vectors or the inverse', (t) => {
   t.is(vecs.inverseRe, undefined);
 });
 
+// Defective matrices whose eigenvector back-substitution grows by ≈ 1/ε per step: faer's solver overflowed
+// (an error from n ≈ 23 on) and, before that, the sum of squares of a finite but huge vector overflowed so
+// that its column came out all zero, silently (Jordan block n = 12). The core rescales as LAPACK's dtrevc does.
+function defectiveCases(): [string, Matrix][] {
+  const jordan = (n: number, lambda: number) => matrix(n, n, Float64Array.from({ length: n * n }, (_, p) => {
+    const [i, j] = [Math.floor(p / n), p % n];
+    return i === j ? lambda : j === i + 1 ? 1 : 0;
+  }));
+  const strictlyUpper = (n: number) => {
+    const r = seeded(n);
+    return matrix(n, n, Float64Array.from({ length: n * n }, (_, p) => (p % n > Math.floor(p / n) ? r() : 0)));
+  };
+  // Jordan chain of a complex pair 0.5 ± i (repeated: the complex Schur route)
+  const complexJordan = (n: number) => {
+    const a = new Float64Array(n * n);
+    for (let b = 0; b + 1 < n; b += 2) {
+      a[b * n + b] = 0.5; a[b * n + b + 1] = 1; a[(b + 1) * n + b] = -1; a[(b + 1) * n + b + 1] = 0.5;
+      if (b + 3 < n) { a[b * n + b + 2] = 1; a[(b + 1) * n + b + 3] = 1; }
+    }
+    return matrix(n, n, a);
+  };
+  // a Jordan block at 1 coupled to the pair 1 ± 1e-12 i (one pair: the real Schur route's pair solver)
+  const nearlyRealPair = (m: number) => {
+    const n = m + 2;
+    const a = new Float64Array(n * n);
+    for (let i = 0; i < m; i++) { a[i * n + i] = 1; a[i * n + i + 1] = 1; }
+    a[m * n + m] = 1; a[m * n + m + 1] = 1e-12; a[(m + 1) * n + m] = -1e-12; a[(m + 1) * n + m + 1] = 1;
+    return matrix(n, n, a);
+  };
+  return [
+    ['Jordan 0, n = 12', jordan(12, 0)], ['Jordan 0, n = 30', jordan(30, 0)], ['Jordan 2, n = 256', jordan(256, 2)],
+    ['strictly upper triangular, n = 64', strictlyUpper(64)], ['complex Jordan chain, n = 64', complexJordan(64)],
+    ['Jordan block beside a nearly real pair, n = 42', nearlyRealPair(40)],
+  ];
+}
+
+test('eigGeneral: defective matrices get finite, unit, accurate eigenvectors (no overflow, no zero column)', (t) => {
+  for (const [name, a] of defectiveCases()) {
+    const n = a.rows;
+    const e = core.eigGeneral(a, { inverse: false });
+    const vr = e.vectorsRe!, vi = e.vectorsIm!;
+    const avr = core.matmul(a, vr).data, avi = core.matmul(a, vi).data;
+    let r = 0;
+    let worstNorm = 0;
+    for (let k = 0; k < n; k++) {
+      let norm2 = 0;
+      for (let i = 0; i < n; i++) {
+        const [xr, xi, lr, li] = [vr.data[i * n + k], vi.data[i * n + k], e.valuesRe[k], e.valuesIm[k]];
+        r += (avr[i * n + k] - (xr * lr - xi * li)) ** 2 + (avi[i * n + k] - (xr * li + xi * lr)) ** 2;
+        norm2 += xr * xr + xi * xi;
+      }
+      worstNorm = Math.max(worstNorm, Math.abs(Math.sqrt(norm2) - 1));
+    }
+    const residual = Math.sqrt(r) / (fro(a.data) * Math.sqrt(n));
+    t.true(worstNorm < 1e-12, `${name}: a column's norm is off by ${worstNorm}`);
+    t.true(residual < 1e-13, `${name}: ‖AV − VΛ‖/(‖A‖√n) = ${residual}`);
+    // the basis is (numerically) singular: V⁻¹ is refused, not made up
+    t.is(core.eigGeneral(a).vectorsCondition, Infinity, name);
+  }
+});
+
 test('eigSymmetric: orthogonal vectors, accurate values, NumPy fixtures with repeated eigenvalues', (t) => {
   for (const c of fx.eigSymmetric) {
     const a = fromFixture(c.a);
