@@ -40,7 +40,11 @@ pub fn max_abs(a: &[f64]) -> f64 {
 
 /// The power of two nearest to 1/max|a| (exact scaling that brings the largest entry near 1), or 1 for zero.
 pub fn scale_for(a: &[f64]) -> f64 {
-    let m = max_abs(a);
+    scale_for_max(max_abs(a))
+}
+
+/// [`scale_for`] given the largest magnitude m of the data.
+pub fn scale_for_max(m: f64) -> f64 {
     if m == 0.0 {
         return 1.0;
     }

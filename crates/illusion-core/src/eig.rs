@@ -9,7 +9,8 @@
 //!   A = Σ_k λ_k v_k (V⁻¹)_k and V⁻¹V = I.
 //! The matrix is first scaled by an exact power of two so that its largest entry is near 1.
 
-use crate::dense::scale_for;
+use crate::balance::{balance, exponents, unbalance_factors, BalanceParams};
+use crate::dense::scale_for_max;
 use crate::error::{check_matrix, check_result, check_workspace, zeros, CoreError};
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::evd::{evd_real, evd_scratch, ComputeEigenvectors, EvdError};
@@ -67,8 +68,12 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
     let per = 1 + 3 + u128::from(want_vectors) + 2 * u128::from(opts.vectors) + 5 * u128::from(opts.inverse);
     check_workspace(WHAT, per * nn)?;
 
-    let scale = scale_for(a);
-    let mat = Mat::from_fn(n, n, |i, j| a[i * n + j] * scale);
+    // balanced as LAPACK dgeev does (NumPy's eig): exact power-of-two diagonal similarity D⁻¹AD, before the
+    // scaling to a largest entry ≈ 1, so that entries spanning more than f64's range around 1 are kept
+    let mut mat = Mat::from_fn(n, n, |i, j| a[i * n + j]);
+    let k = exponents(&balance(&mut mat, BalanceParams::default()));
+    let scale = scale_for_max(mat.col_iter().flat_map(|c| c.iter().map(|v| v.abs())).fold(0.0, f64::max));
+    mat.col_iter_mut().for_each(|c| c.iter_mut().for_each(|v| *v *= scale));
     let mut s_re = Diag::<f64>::zeros(n);
     let mut s_im = Diag::<f64>::zeros(n);
     let mut basis = if want_vectors { Some(Mat::<f64>::zeros(n, n)) } else { None };
@@ -89,7 +94,6 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
         EvdError::NoConvergence => CoreError::NoConvergence { what: WHAT, iterations: 30 * n.max(10) },
     })?;
     drop(mem);
-    drop(mat);
 
     let re: Vec<f64> = s_re.column_vector().iter().map(|v| v / scale).collect();
     let im: Vec<f64> = s_im.column_vector().iter().map(|v| v / scale).collect();
@@ -104,9 +108,10 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
     if (sum - trace).abs() > 1e-10 * (n as f64) * fro.max(f64::MIN_POSITIVE) {
         return Err(CoreError::NoConvergence { what: WHAT, iterations: 30 * n.max(10) });
     }
-    if want_vectors && pair_solve_is_fragile(&re, &im, a, scale, n) {
-        return eig_via_complex_schur(a, n, scale, opts);
+    if want_vectors && pair_solve_is_fragile(&re, &im, &mat, scale) {
+        return eig_via_complex_schur(&mat, n, scale, &k, opts);
     }
+    drop(mat);
 
     // Group into blocks; make the first of each pair the one with positive imaginary part.
     let mut blocks = Vec::with_capacity(n);
@@ -135,7 +140,7 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
             p += 1;
         }
     }
-    let Some(basis) = basis else { return Ok(out) };
+    let Some(mut basis) = basis else { return Ok(out) };
 
     // Real basis W in sorted order, each block normalised to unit norm (pair: ‖Re v‖² + ‖Im v‖² = 1).
     let mut w = Mat::<f64>::zeros(n, n);
@@ -143,6 +148,13 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
     for b in &blocks {
         let flip = b.pair && im[b.col] < 0.0;
         let cols = if b.pair { 2 } else { 1 };
+        // eigenvectors of D⁻¹AD → of A: v ← D·v
+        let entries = (0..cols).flat_map(|c| basis.col(b.col + c).iter().map(|v| v.abs()).enumerate().collect::<Vec<_>>());
+        if let Some(f) = unbalance_factors(&k, entries) {
+            for c in 0..cols {
+                basis.col_mut(b.col + c).iter_mut().zip(&f).for_each(|(v, f)| *v *= f);
+            }
+        }
         // divided by its largest entry first, so that the sum of squares cannot overflow: a vector of a
         // (nearly) defective matrix can have entries near the top of the f64 range, and 1/√∞ = 0 would
         // silently turn it into a zero column
@@ -239,8 +251,10 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
 /// test, where LAPACK is exact). This detects the case from the eigenvalues alone, with an upper bound
 /// of ‖T‖₁,₁ (Cauchy–Schwarz over the quasi-triangular support), so the caller can use the complex
 /// Schur route, which solves 1×1 pivots only.
-fn pair_solve_is_fragile(re: &[f64], im: &[f64], a: &[f64], scale: f64, n: usize) -> bool {
-    let fro = a.iter().map(|v| (v * scale) * (v * scale)).sum::<f64>().sqrt();
+fn pair_solve_is_fragile(re: &[f64], im: &[f64], balanced: &Mat<f64>, scale: f64) -> bool {
+    let n = balanced.nrows();
+    // the Schur form is that of the balanced matrix: its norm sets the threshold
+    let fro = balanced.norm_l2();
     let support = (n * (n + 1) / 2 + n.saturating_sub(1)) as f64;
     let threshold = 16.0 * f64::EPSILON * support.sqrt() * fro;
     let pairs: Vec<(f64, f64)> =
@@ -259,10 +273,11 @@ fn pair_solve_is_fragile(re: &[f64], im: &[f64], a: &[f64], scale: f64, n: usize
 
 /// Eigendecomposition through faer's complex Schur route (1×1 pivots): slower (complex arithmetic) but
 /// exact for clustered complex pairs. Same output conventions as [`eig_general`].
-fn eig_via_complex_schur(a: &[f64], n: usize, scale: f64, opts: EigOptions) -> Result<EigGeneral, CoreError> {
+fn eig_via_complex_schur(balanced: &Mat<f64>, n: usize, scale: f64, k: &[i32], opts: EigOptions) -> Result<EigGeneral, CoreError> {
     const WHAT: &str = "eigGeneral";
     check_workspace(WHAT, 16 * (n as u128) * (n as u128))?;
-    let mat = Mat::<c64>::from_fn(n, n, |i, j| c64::new(a[i * n + j] * scale, 0.0));
+    // the real route's balanced and scaled matrix (k: log₂ of its balancing factors)
+    let mat = Mat::<c64>::from_fn(n, n, |i, j| c64::new(balanced[(i, j)], 0.0));
     let mut s = Diag::<c64>::zeros(n);
     let mut u = Mat::<c64>::zeros(n, n);
     let req = evd_scratch::<c64>(n, ComputeEigenvectors::No, ComputeEigenvectors::Yes, Par::Seq, Default::default());
@@ -275,7 +290,7 @@ fn eig_via_complex_schur(a: &[f64], n: usize, scale: f64, opts: EigOptions) -> R
     // |Im λ| ≤ tol are real (Im set to 0, vector rotated to be real); each λ with Im λ > tol is paired with
     // λ̄, whose vector is taken as the conjugate (A v̄ = λ̄ v̄ for real A), and the pair sits in adjacent
     // slots, +Im first. Should the upper and lower halves not match, the order is left as computed.
-    let fro = a.iter().map(|v| (v * scale) * (v * scale)).sum::<f64>().sqrt();
+    let fro = balanced.norm_l2();
     let tol = 64.0 * f64::EPSILON * fro.max(f64::MIN_POSITIVE) * (n as f64).sqrt();
     let scaled: Vec<c64> = s.column_vector().iter().copied().collect();
     let upper: Vec<usize> = (0..n).filter(|&k| scaled[k].im > tol).collect();
@@ -307,10 +322,13 @@ fn eig_via_complex_schur(a: &[f64], n: usize, scale: f64, opts: EigOptions) -> R
     check_result(WHAT, &out.values_re)?;
     check_result(WHAT, &out.values_im)?;
     let mut v = Mat::<c64>::zeros(n, n);
-    for (p, &(k, conj)) in slots.iter().enumerate() {
-        let src = u.col(k);
+    for (p, &(idx, conj)) in slots.iter().enumerate() {
+        let src = u.col(idx);
         let mut col: Vec<c64> = src.iter().map(|z| if conj { z.conj() } else { *z }).collect();
-        if realify && scaled[k].im.abs() <= tol {
+        if let Some(f) = unbalance_factors(k, col.iter().map(|z| z.re.abs().max(z.im.abs())).enumerate()) {
+            col.iter_mut().zip(&f).for_each(|(z, f)| *z *= *f);
+        }
+        if realify && scaled[idx].im.abs() <= tol {
             // rotate so the largest component is real and positive, then keep the real part (or the
             // imaginary part, should the real one vanish: for a repeated real λ any real combination is fine)
             let big = col.iter().copied().max_by(|x, y| x.norm().total_cmp(&y.norm())).unwrap_or(c64::new(1.0, 0.0));

@@ -8,6 +8,7 @@
 //! Linear algebra: faer (single-threaded; its SIMD backend `pulp` supports wasm simd128).
 //! FFT: rustfft (with its `wasm_simd` feature on wasm32).
 
+pub mod balance;
 pub mod colour;
 pub mod csf;
 pub mod dense;
