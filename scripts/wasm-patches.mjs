@@ -230,7 +230,9 @@ fn rescue_real_eigenvectors<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>) {
 				let ref a = &A[(i, i)] - p;
 				let ref b = A[(i - 1, i)].copy();
 				let ref c = A[(i, i - 1)].copy();
-				let ref det = &(a * a) - &(b * c);
+				// a standardised 2×2 block of a complex pair has b·c < 0, so det > 0; kept above the underflow
+				// threshold (a pair tinier than 1e-154 has det ≈ 1e-310), and divided by rather than inverted
+				let ref det = (&(a * a) - &(b * c)).fmax(min_positive::<T>());
 				let ref m = V[(i - 1, k)].abs().fmax(V[(i, k)].abs());
 				let ref g = &a.abs() + &b.abs().fmax(c.abs());
 				if &(m * g) > &(&det.abs() * big) {
@@ -239,11 +241,10 @@ fn rescue_real_eigenvectors<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>) {
 						V[(r, k)] = &V[(r, k)] * s;
 					}
 				}
-				let ref inv_det = det.recip();
 				let ref r0 = V[(i - 1, k)].copy();
 				let ref r1 = V[(i, k)].copy();
-				V[(i - 1, k)] = &(&(a * r0) - &(b * r1)) * inv_det;
-				V[(i, k)] = &(&(a * r1) - &(c * r0)) * inv_det;
+				V[(i - 1, k)] = &(&(a * r0) - &(b * r1)) / det;
+				V[(i, k)] = &(&(a * r1) - &(c * r0)) / det;
 				let ref m = V[(i - 1, k)].abs().fmax(V[(i, k)].abs());
 				if *m > *big {
 					let ref s = m.recip();
@@ -528,6 +529,21 @@ pub fn norm_l2<T: ComplexField>(mat: MatRef<'_, T>) -> T::Real {
       reflectLoop(3, 'a', 'istart_m..i_pos + 3', 'i_pos'), // introduce_bulges
       reflectLoop(3, 'u2', 'i1..i2', 'i_pos - ilo'),
       lahqrLoop('a', 'istart_m..Ord::min(i + 4, istop)'), // lahqr
+      {
+        // lahqr_schur22 lacks LAPACK dlanv2's branch for b = 0 after the rotation (an exactly double real
+        // eigenvalue, e.g. the companion matrix of (x − 1)²): the block stayed lower triangular, was taken for a
+        // complex pair with q = 0 and its eigenvector came out zero. dlanv2: B = −C, C = 0, (CS, SN) = (−SN, CS).
+        find: `			if c != zero() && b != zero() && (b > zero()) == (c > zero()) {`,
+        replace: `			// illusion-lab (scripts/wasm-patches.mjs): dlanv2's branch for b = 0
+			if c != zero() && b == zero() {
+				b = -&c;
+				c = zero();
+				let swapped = cs.copy();
+				cs = -&sn;
+				sn = swapped;
+			}
+			if c != zero() && b != zero() && (b > zero()) == (c > zero()) {`,
+      },
       lahqrLoop('z', '0..n'),
     ],
   },

@@ -105,6 +105,31 @@ test('eigGeneral: eigenvalues agree with LAPACK (NumPy fixtures) on hard cases',
   }
 });
 
+test('eigGeneral: exactly double real eigenvalues, tiny pairs and nearly defective inverses (review findings)', (t) => {
+  const check = (name: string, a: Matrix) => {
+    const { worstNorm, residual } = vectorsCheck(a, core.eigGeneral(a, { inverse: false }));
+    t.true(worstNorm < 1e-12, `${name}: a column's norm is off by ${worstNorm}`);
+    t.true(residual < 1e-13, `${name}: ‖AV − VΛ‖/(‖A‖√n) = ${residual}`);
+  };
+  // (x − 1)²'s companion matrix and a rotated Jordan block: faer's 2×2 Schur step left them lower
+  // triangular and one eigenvector came out all zero, silently
+  const c = Math.cos((48 * Math.PI) / 180), s = Math.sin((48 * Math.PI) / 180);
+  check('companion of (x − 1)²', matrix(2, 2, Float64Array.from([2, -1, 1, 0])));
+  check('Q·J₂(1)·Qᵀ at 48°', matrix(2, 2, Float64Array.from([1 - c * s, c * c, -s * s, 1 + c * s])));
+  // a pair 1e-160·(1 ± i) above a real eigenvalue 0: the 2×2 step's determinant (≈ 1e-320) was inverted to ∞
+  const tiny = 1e-160;
+  check('tiny pair', matrix(3, 3, Float64Array.from([tiny, tiny, 1, -tiny, tiny, 1, 0, 0, 0])));
+  // J₂₅₆(1) + 1e-10 in the corner: condition ≈ 1e11; V⁻¹ must satisfy V⁻¹V = I to ≈ cond·ε·n
+  const n = 256;
+  const j = matrix(n, n, Float64Array.from({ length: n * n }, (_, p) => {
+    const [r, q] = [Math.floor(p / n), p % n];
+    return r === q ? 1 : q === r + 1 ? 1 : r === n - 1 && q === 0 ? 1e-10 : 0;
+  }));
+  const { e, inverse } = eigResiduals(j);
+  t.true(Number.isFinite(e.vectorsCondition), `condition ${e.vectorsCondition}`);
+  t.true(inverse * n < e.vectorsCondition * 1e-15 * n, `‖V⁻¹V − I‖ = ${inverse * n} at condition ${e.vectorsCondition.toExponential(2)}`);
+});
+
 test('eigGeneral balances: the eigenvalues of D·A·D⁻¹ with D over 1e±50 are A\'s to 1e-13 (1e40–1e85 off without)', (t) => {
   for (const n of [5, 17, 40]) {
     const base = randomMatrix(n, n, 300 + n);
@@ -146,6 +171,25 @@ test('eigGeneral: options skip vectors or the inverse', (t) => {
   t.is(vecs.inverseRe, undefined);
 });
 
+/** Largest |‖v_k‖ − 1| over the eigenvector columns, and ‖AV − VΛ‖_F/(‖A‖_F√n). */
+function vectorsCheck(a: Matrix, e: ReturnType<typeof core.eigGeneral>) {
+  const n = a.rows;
+  const vr = e.vectorsRe!, vi = e.vectorsIm!;
+  const avr = core.matmul(a, vr).data, avi = core.matmul(a, vi).data;
+  let r = 0;
+  let worstNorm = 0;
+  for (let k = 0; k < n; k++) {
+    let norm2 = 0;
+    for (let i = 0; i < n; i++) {
+      const [xr, xi, lr, li] = [vr.data[i * n + k], vi.data[i * n + k], e.valuesRe[k], e.valuesIm[k]];
+      r += (avr[i * n + k] - (xr * lr - xi * li)) ** 2 + (avi[i * n + k] - (xr * li + xi * lr)) ** 2;
+      norm2 += xr * xr + xi * xi;
+    }
+    worstNorm = Math.max(worstNorm, Math.abs(Math.sqrt(norm2) - 1));
+  }
+  return { worstNorm, residual: Math.sqrt(r) / (fro(a.data) * Math.sqrt(n)) };
+}
+
 // Defective matrices whose eigenvector back-substitution grows by ≈ 1/ε per step: faer's solver overflowed
 // (an error from n ≈ 23 on) and, before that, the sum of squares of a finite but huge vector overflowed so
 // that its column came out all zero, silently (Jordan block n = 12). The core rescales as LAPACK's dtrevc does.
@@ -184,22 +228,7 @@ function defectiveCases(): [string, Matrix][] {
 
 test('eigGeneral: defective matrices get finite, unit, accurate eigenvectors (no overflow, no zero column)', (t) => {
   for (const [name, a] of defectiveCases()) {
-    const n = a.rows;
-    const e = core.eigGeneral(a, { inverse: false });
-    const vr = e.vectorsRe!, vi = e.vectorsIm!;
-    const avr = core.matmul(a, vr).data, avi = core.matmul(a, vi).data;
-    let r = 0;
-    let worstNorm = 0;
-    for (let k = 0; k < n; k++) {
-      let norm2 = 0;
-      for (let i = 0; i < n; i++) {
-        const [xr, xi, lr, li] = [vr.data[i * n + k], vi.data[i * n + k], e.valuesRe[k], e.valuesIm[k]];
-        r += (avr[i * n + k] - (xr * lr - xi * li)) ** 2 + (avi[i * n + k] - (xr * li + xi * lr)) ** 2;
-        norm2 += xr * xr + xi * xi;
-      }
-      worstNorm = Math.max(worstNorm, Math.abs(Math.sqrt(norm2) - 1));
-    }
-    const residual = Math.sqrt(r) / (fro(a.data) * Math.sqrt(n));
+    const { worstNorm, residual } = vectorsCheck(a, core.eigGeneral(a, { inverse: false }));
     t.true(worstNorm < 1e-12, `${name}: a column's norm is off by ${worstNorm}`);
     t.true(residual < 1e-13, `${name}: ‖AV − VΛ‖/(‖A‖√n) = ${residual}`);
     // the basis is (numerically) singular: V⁻¹ is refused, not made up

@@ -164,7 +164,12 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
         for c in 0..cols {
             norm2 += basis.col(b.col + c).iter().map(|v| (v / big) * (v / big)).sum::<f64>();
         }
-        let norm = if norm2 > 0.0 { norm2.sqrt() } else { 1.0 };
+        if !(norm2 > 0.0) {
+            // an eigenvector is never zero: a degenerate Schur block (see the lahqr_schur22 patch) must not
+            // pass silently
+            return Err(CoreError::Internal { what: WHAT, detail: format!("eigenvector {p} came out zero (degenerate 2×2 Schur block)") });
+        }
+        let norm = norm2.sqrt();
         for c in 0..cols {
             let sign = if flip && c == 1 { -1.0 } else { 1.0 };
             let src = basis.col(b.col + c);
@@ -213,7 +218,10 @@ pub fn eig_general(a: &[f64], n: usize, opts: EigOptions) -> Result<EigGeneral, 
     }
 
     if opts.inverse {
-        let winv = w.partial_piv_lu().inverse();
+        // inverted through the LU of Wᵀ: an LU inverse has a small residual on the side of its factorisation,
+        // so (Wᵀ)⁻¹ transposed gives a small ‖W⁻¹W − I‖ — the identity V⁻¹V = I this function promises — where
+        // W's own LU left it ~cond²·ε for nearly defective matrices (1e2 at cond 1e11)
+        let winv = w.transpose().to_owned().partial_piv_lu().inverse().transpose().to_owned();
         let norm1 = |m: &Mat<f64>| m.col_iter().map(|c| c.iter().map(|v| v.abs()).sum::<f64>()).fold(0.0, f64::max);
         let cond = norm1(&w) * norm1(&winv);
         let finite = winv.col_iter().all(|c| c.iter().all(|v| v.is_finite()));
@@ -342,7 +350,9 @@ fn eig_via_complex_schur(balanced: &Mat<f64>, n: usize, scale: f64, k: &[i32], o
         let big = col.iter().map(|z| z.norm()).fold(0.0, f64::max);
         let big = if big > 0.0 && big.is_finite() { big } else { 1.0 };
         let norm = col.iter().map(|z| (*z / big).norm_sqr()).sum::<f64>().sqrt();
-        let norm = if norm > 0.0 { norm } else { 1.0 };
+        if !(norm > 0.0) {
+            return Err(CoreError::Internal { what: WHAT, detail: format!("eigenvector {p} came out zero") });
+        }
         let mut dst = v.col_mut(p);
         for i in 0..n {
             dst[i] = (col[i] / big) / norm;
@@ -368,7 +378,8 @@ fn eig_via_complex_schur(balanced: &Mat<f64>, n: usize, scale: f64, k: &[i32], o
         split(&v, &mut out.vectors_re, &mut out.vectors_im)?;
     }
     if opts.inverse {
-        let vinv = v.partial_piv_lu().inverse();
+        // through the LU of Vᵀ, for a small ‖V⁻¹V − I‖ (as in eig_general)
+        let vinv = v.transpose().to_owned().partial_piv_lu().inverse().transpose().to_owned();
         let norm1 = |m: &Mat<c64>| m.col_iter().map(|c| c.iter().map(|z| z.norm()).sum::<f64>()).fold(0.0, f64::max);
         let cond = norm1(&v) * norm1(&vinv);
         let finite = vinv.col_iter().all(|c| c.iter().all(|z| z.re.is_finite() && z.im.is_finite()));

@@ -22,6 +22,8 @@ pub enum CoreError {
     Overflow { what: &'static str },
     /// Eigenvectors of a (nearly) defective matrix overflowed in back-substitution.
     EigenvectorOverflow { what: &'static str },
+    /// A result failed an internal consistency check (a bug to report, never a silent wrong answer).
+    Internal { what: &'static str, detail: String },
 }
 
 impl fmt::Display for CoreError {
@@ -55,6 +57,7 @@ impl fmt::Display for CoreError {
             CoreError::Overflow { what } => {
                 write!(f, "{what}: the result is not finite (entries too large or too badly scaled for f64)")
             }
+            CoreError::Internal { what, detail } => write!(f, "{what}: internal error, please report it: {detail}"),
             CoreError::EigenvectorOverflow { what } => write!(
                 f,
                 "{what}: the eigenvectors overflow f64: the matrix is defective or nearly so (a Jordan-like block, \
