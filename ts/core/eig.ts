@@ -2,7 +2,13 @@
 //
 // eigGeneral: A = V Λ V⁻¹ for a real square A (complex pairs included).
 //   - valuesRe[k] + i·valuesIm[k] = λ_k, sorted by |λ| descending; a conjugate pair occupies adjacent
-//     slots, the one with positive imaginary part first;
+//     slots, the one with positive imaginary part first. Exception: clustered complex pairs go through a
+//     complex Schur form, and should its spectrum not split into a conjugate-symmetric set (a defective
+//     eigenvalue of a rotated Jordan block, computed as a cluster of complex values ε^(1/m) apart), the
+//     values are returned as computed, sorted by |λ|, unpaired (residuals stay at ε·‖A‖);
+//   - A is balanced first (LAPACK dgebal's scaling, as NumPy's eig): eigenvalues are accurate for badly
+//     scaled matrices, and the residual ‖AV − VΛ‖ is small relative to the balanced matrix (NumPy gives
+//     the same 1.4e-12·‖A‖√n on J₂₅₆(0) with 1e-10 in its corner);
 //   - vectorsRe + i·vectorsIm: column k is the right eigenvector v_k, unit Euclidean norm;
 //   - inverseRe + i·inverseIm: row k of V⁻¹ — the analysis function of mechanism k (SCIENCE.md §6), with
 //     A = Σ_k λ_k v_k (V⁻¹)_k and V⁻¹V = I;
