@@ -7,7 +7,8 @@
 //! - eigenvectors: column k of `vectors_re + i·vectors_im` (n×n) is v_k, scaled to unit Euclidean norm;
 //! - analysis functions: row k of `inverse_re + i·inverse_im` (n×n) is row k of V⁻¹, so that
 //!   A = Σ_k λ_k v_k (V⁻¹)_k and V⁻¹V = I.
-//! The matrix is first scaled by an exact power of two so that its largest entry is near 1.
+//! The matrix is first balanced (exact power-of-two diagonal similarity, `balance.rs`, as LAPACK dgeev), then
+//! scaled by an exact power of two so that its largest entry is near 1.
 
 use crate::balance::{balance, exponents, unbalance_factors, BalanceParams};
 use crate::dense::scale_for_max;
