@@ -164,6 +164,14 @@ fn reflect3_columns_lahqr<T: RealField>(mut m: MatMut<'_, T>, r0: usize, r1: usi
 // or above 1e280 are recomputed with LAPACK dtrevc's remedy: the whole vector is scaled down before any step
 // that could overflow (only its direction matters; the caller normalises it). Other columns are untouched.
 const rescueRealEigenvectors = `// illusion-lab (scripts/wasm-patches.mjs): rescaled back-substitution for overflowed eigenvectors.
+// Rows 0..rows of the columns cols scaled by s: a rescued vector keeps its direction, only its size changes.
+fn scale_leading<T: ComplexField>(V: &mut MatMut<'_, T>, cols: core::ops::Range<usize>, rows: usize, s: &T::Real) {
+	for c in cols {
+		for r in 0..rows {
+			V[(r, c)] = V[(r, c)].mul_real(s);
+		}
+	}
+}
 fn rescue_real_eigenvectors<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>) {
 	let mut V = V;
 	let n = A.nrows();
@@ -206,22 +214,14 @@ fn rescue_real_eigenvectors<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>) {
 				}
 				let ref xi = V[(i, k)].abs();
 				if *xi > &z.abs() * big {
-					let ref s = xi.recip();
-					for r in 0..=k {
-						V[(r, k)] = &V[(r, k)] * s;
-					}
+					scale_leading(&mut V, k..k + 1, k + 1, &xi.recip());
 				}
 				V[(i, k)] = &V[(i, k)] / &z;
+				let ref xi = V[(i, k)].abs();
+				if *xi > *big {
+					scale_leading(&mut V, k..k + 1, k + 1, &xi.recip());
+				}
 				let ref xi = V[(i, k)].copy();
-				let ref xi = if xi.abs() > *big {
-					let ref s = xi.abs().recip();
-					for r in 0..=k {
-						V[(r, k)] = &V[(r, k)] * s;
-					}
-					V[(i, k)].copy()
-				} else {
-					xi.copy()
-				};
 				for r in 0..i {
 					V[(r, k)] = &V[(r, k)] - &(xi * &A[(r, i)]);
 				}
@@ -236,10 +236,7 @@ fn rescue_real_eigenvectors<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>) {
 				let ref m = V[(i - 1, k)].abs().fmax(V[(i, k)].abs());
 				let ref g = &a.abs() + &b.abs().fmax(c.abs());
 				if &(m * g) > &(&det.abs() * big) {
-					let ref s = m.recip();
-					for r in 0..=k {
-						V[(r, k)] = &V[(r, k)] * s;
-					}
+					scale_leading(&mut V, k..k + 1, k + 1, &m.recip());
 				}
 				let ref r0 = V[(i - 1, k)].copy();
 				let ref r1 = V[(i, k)].copy();
@@ -247,10 +244,7 @@ fn rescue_real_eigenvectors<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>) {
 				V[(i, k)] = &(&(a * r1) - &(c * r0)) / det;
 				let ref m = V[(i - 1, k)].abs().fmax(V[(i, k)].abs());
 				if *m > *big {
-					let ref s = m.recip();
-					for r in 0..=k {
-						V[(r, k)] = &V[(r, k)] * s;
-					}
+					scale_leading(&mut V, k..k + 1, k + 1, &m.recip());
 				}
 				let ref x0 = V[(i - 1, k)].copy();
 				let ref x1 = V[(i, k)].copy();
@@ -273,12 +267,6 @@ fn rescue_pair<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>, k: usize, norm:
 	if (0..=c1).all(|i| V[(i, c0)].is_finite() && V[(i, c1)].is_finite() && V[(i, c0)].abs() <= *limit && V[(i, c1)].abs() <= *limit) {
 		return;
 	}
-	let mut scale_all = |V: &mut MatMut<'_, T>, s: &T| {
-		for r in 0..=c1 {
-			V[(r, c0)] = &V[(r, c0)] * s;
-			V[(r, c1)] = &V[(r, c1)] * s;
-		}
-	};
 	let ref p = A[(c1, c1)].copy();
 	let ref q = &A[(c1, c0)].abs().sqrt() * &A[(c0, c1)].abs().sqrt();
 	if A[(c0, c1)].abs() >= A[(c1, c0)].abs() {
@@ -312,7 +300,7 @@ fn rescue_pair<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>, k: usize, norm:
 			}
 			let ref m = V[(i, c0)].abs().fmax(V[(i, c1)].abs());
 			if *m > &z * big {
-				scale_all(&mut V, &m.recip());
+				scale_leading(&mut V, c0..c1 + 1, c1 + 1, &m.recip());
 			}
 			let ref w_re = &(&z_re / &z) / &z;
 			let ref w_im = &(&(-&z_im) / &z) / &z;
@@ -322,7 +310,7 @@ fn rescue_pair<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>, k: usize, norm:
 			V[(i, c1)] = &(x_re * w_im) + &(x_im * w_re);
 			let ref m = V[(i, c0)].abs().fmax(V[(i, c1)].abs());
 			if *m > *big {
-				scale_all(&mut V, &m.recip());
+				scale_leading(&mut V, c0..c1 + 1, c1 + 1, &m.recip());
 			}
 			let ref y_re = V[(i, c0)].copy();
 			let ref y_im = V[(i, c1)].copy();
@@ -347,7 +335,7 @@ fn rescue_pair<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>, k: usize, norm:
 			let ref m = V[(i - 1, c0)].abs().fmax(V[(i - 1, c1)].abs()).fmax(V[(i, c0)].abs()).fmax(V[(i, c1)].abs());
 			let ref g = &a_re.abs().hypot(&a_im.abs()) + &b.abs().fmax(c.abs());
 			if &(m * g) > &(&z * big) {
-				scale_all(&mut V, &m.recip());
+				scale_leading(&mut V, c0..c1 + 1, c1 + 1, &m.recip());
 			}
 			let ref w_re = &(&z_re / &z) / &z;
 			let ref w_im = &(&(-&z_im) / &z) / &z;
@@ -365,7 +353,7 @@ fn rescue_pair<T: RealField>(A: MatRef<'_, T>, V: MatMut<'_, T>, k: usize, norm:
 			V[(i, c1)] = &(x1_re * w_im) + &(x1_im * w_re);
 			let ref m = V[(i - 1, c0)].abs().fmax(V[(i - 1, c1)].abs()).fmax(V[(i, c0)].abs()).fmax(V[(i, c1)].abs());
 			if *m > *big {
-				scale_all(&mut V, &m.recip());
+				scale_leading(&mut V, c0..c1 + 1, c1 + 1, &m.recip());
 			}
 			let ref u0_re = V[(i - 1, c0)].copy();
 			let ref u0_im = V[(i - 1, c1)].copy();
@@ -412,18 +400,12 @@ fn rescue_complex_eigenvectors<T: ComplexField>(A: MatRef<'_, T>, V: MatMut<'_, 
 			}
 			let ref m = V[(i, k)].abs();
 			if *m > &z.abs() * big {
-				let ref s = m.recip();
-				for r in 0..=k {
-					V[(r, k)] = V[(r, k)].mul_real(s);
-				}
+				scale_leading(&mut V, k..k + 1, k + 1, &m.recip());
 			}
 			V[(i, k)] = &V[(i, k)] * &z.recip();
 			let ref m = V[(i, k)].abs();
 			if *m > *big {
-				let ref s = m.recip();
-				for r in 0..=k {
-					V[(r, k)] = V[(r, k)].mul_real(s);
-				}
+				scale_leading(&mut V, k..k + 1, k + 1, &m.recip());
 			}
 			let ref y = V[(i, k)].copy();
 			for r in 0..i {
